@@ -1,0 +1,60 @@
+// The typed event stream: the product's raw material. The VM emits these in execution order;
+// trace/timeline.ts replays them into the state of the heap at any step. Schema documented in
+// docs/events.md. Every event is plain data (structured-clone safe: it crosses the worker boundary).
+
+/** Simulated address of an object (as `id()` reports it). */
+export type ObjId = number;
+/** Frame serial number, unique within one simulation (0 = the module frame). */
+export type FrameId = number;
+
+/** Why an object is shown specially instead of with a plain count. */
+export type ObjFlag =
+  | 'small-int' // from the small-int cache (-5..256)
+  | 'interned' // an interned str
+  | 'immortal' // refcount never changes (3.12+)
+  | 'shared' // singleton or builtin owned by the interpreter; refcount not knowable by a simulator
+  | 'const'; // held by a code object's co_consts
+
+/**
+ * Who holds a reference. `label` says where inside the holder: a name, `[3]`, `.attr`, `['key']`,
+ * `co_consts`, `cell_contents`, ...
+ */
+export type Holder =
+  | { kind: 'object'; obj: ObjId; label: string }
+  | { kind: 'name'; frame: FrameId; name: string; scope: 'local' | 'global' | 'cell' | 'class' }
+  | { kind: 'stack'; frame: FrameId }
+  | { kind: 'arena' } // the compiler's AST arena: constants of a script run as `python3 file.py`
+  | { kind: 'interpreter'; what: string }; // sys.modules, builtins, type caches ...
+
+export type TraceEvent =
+  /** A line starts executing in a frame. Each `line` event begins one timeline step. */
+  | { k: 'line'; line: number; frame: FrameId }
+  | { k: 'alloc'; obj: ObjId; type: string; size: number; line: number; repr: string; flags?: ObjFlag[]; gcTracked?: boolean }
+  /** `rc` is the refcount after the change. A `holder` names who took/dropped the reference. */
+  | { k: 'incref'; obj: ObjId; rc: number; holder?: Holder }
+  | { k: 'decref'; obj: ObjId; rc: number; holder?: Holder }
+  | { k: 'dealloc'; obj: ObjId; reason: 'refcount' | 'gc' }
+  /** The object's size or short repr changed (list growth, dict resize, attribute added...). */
+  | { k: 'update'; obj: ObjId; size?: number; repr?: string; length?: number }
+  | { k: 'call'; frame: FrameId; parent: FrameId | null; name: string; line: number; thread?: number }
+  | { k: 'return'; frame: FrameId; value: ObjId | null }
+  | { k: 'exception'; type: string; message: string; line: number; frame: FrameId; caught?: boolean }
+  | { k: 'output'; text: string }
+  /** GC events (cyclic collector): see gc/ */
+  | { k: 'gc'; phase: GcPhase; generation: number; objs?: ObjId[]; collected?: number; uncollectable?: number; counts?: [number, number, number] }
+  /** GIL events: see threads/ */
+  | { k: 'gil'; what: 'request' | 'drop_request' | 'acquire' | 'release'; thread: number; reason?: string; time: number }
+  | { k: 'thread'; what: 'start' | 'end' | 'block' | 'unblock'; thread: number; name: string; time: number };
+
+export type GcPhase =
+  | 'start'
+  | 'update_refs'
+  | 'subtract_refs'
+  | 'move_unreachable'
+  | 'finalize'
+  | 'handle_weakrefs'
+  | 'delete_garbage'
+  | 'promote'
+  | 'stop';
+
+export type TraceEventKind = TraceEvent['k'];
