@@ -24,18 +24,32 @@ export type Holder =
   | { kind: 'name'; frame: FrameId; name: string; scope: 'local' | 'global' | 'cell' | 'class' }
   | { kind: 'stack'; frame: FrameId }
   | { kind: 'arena' } // the compiler's AST arena: constants of a script run as `python3 file.py`
-  | { kind: 'interpreter'; what: string }; // sys.modules, builtins, type caches ...
+  | { kind: 'interpreter'; what: string } // sys.modules, builtins, type caches ...
+  /** A reference nobody named (C temporaries, the creator's first reference); same as omitting the holder. */
+  | { kind: 'temporary' };
 
 export type TraceEvent =
-  /** A line starts executing in a frame. Each `line` event begins one timeline step. */
-  | { k: 'line'; line: number; frame: FrameId }
-  | { k: 'alloc'; obj: ObjId; type: string; size: number; line: number; repr: string; flags?: ObjFlag[]; gcTracked?: boolean }
+  /**
+   * A line starts executing in a frame. Each `line` event begins one timeline step. `resume` marks
+   * control coming back to a line that already started (after a call returned): a new step, not a new hit.
+   */
+  | { k: 'line'; line: number; frame: FrameId; resume?: boolean }
+  /**
+   * A new object. It is born with refcount `rc` (default 1, CPython's _Py_NewReference), held by
+   * `holder` (default: a temporary reference).
+   */
+  | { k: 'alloc'; obj: ObjId; type: string; size: number; line: number; repr: string; flags?: ObjFlag[]; gcTracked?: boolean; rc?: number; holder?: Holder }
   /** `rc` is the refcount after the change. A `holder` names who took/dropped the reference. */
   | { k: 'incref'; obj: ObjId; rc: number; holder?: Holder }
   | { k: 'decref'; obj: ObjId; rc: number; holder?: Holder }
+  /**
+   * A reference changes hands without a refcount change (CPython "steals" it): e.g. STORE_FAST moves
+   * the value stack's reference into a local. Not an incref/decref: summaries do not count it.
+   */
+  | { k: 'move'; obj: ObjId; rc: number; from?: Holder; to?: Holder }
   | { k: 'dealloc'; obj: ObjId; reason: 'refcount' | 'gc' }
-  /** The object's size or short repr changed (list growth, dict resize, attribute added...). */
-  | { k: 'update'; obj: ObjId; size?: number; repr?: string; length?: number }
+  /** The object's size or short repr changed (list growth, dict resize, attribute added...), or the GC (un)tracked it. */
+  | { k: 'update'; obj: ObjId; size?: number; repr?: string; length?: number; gcTracked?: boolean }
   | { k: 'call'; frame: FrameId; parent: FrameId | null; name: string; line: number; thread?: number }
   | { k: 'return'; frame: FrameId; value: ObjId | null }
   | { k: 'exception'; type: string; message: string; line: number; frame: FrameId; caught?: boolean }

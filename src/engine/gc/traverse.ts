@@ -1,0 +1,81 @@
+// tp_traverse for every layout: the references an object holds that its refcount contributions came
+// from. The collector subtracts exactly these, so they must mirror the increfs the runtime made.
+import {
+  PyCell, PyClassMethod, PyDict, PyDictView, PyException, PyFunction, PyGenerator, PyInstance, PyList, PyMethod,
+  PyNativeIter, PyObject, PyProperty, PySeqIter, PySet, PyStaticMethod, PySuper, PyTuple, PyType, PyBuiltin, PySlice,
+  PyWeakRef,
+} from '../objects/model';
+import type { Frame } from '../vm/frame';
+
+export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
+  if (o instanceof PyList || o instanceof PyTuple) {
+    for (const x of o.items) visit(x);
+  } else if (o instanceof PyDict) {
+    for (const e of o.map.values()) {
+      visit(e.key);
+      visit(e.value);
+    }
+  } else if (o instanceof PySet) {
+    for (const x of o.map.values()) visit(x);
+  } else if (o instanceof PyInstance) {
+    if (o instanceof PyException) {
+      if (o.args) visit(o.args);
+      if (o.context) visit(o.context);
+      if (o.cause) visit(o.cause);
+      if (o.value) visit(o.value);
+    }
+    if (o.attrs) {
+      if (o.dictMaterialized) visit(o.attrs);
+      else for (const e of o.attrs.map.values()) visit(e.value);
+    }
+    if (o.type.isHeap) visit(o.type);
+  } else if (o instanceof PyFunction) {
+    visit(o.globals);
+    visit(o.codeObj);
+    if (o.defaults) visit(o.defaults);
+    if (o.kwdefaults) visit(o.kwdefaults);
+    if (o.closure) visit(o.closure);
+    if (o.dict) visit(o.dict);
+  } else if (o instanceof PyCell) {
+    if (o.ref) visit(o.ref);
+  } else if (o instanceof PyMethod) {
+    visit(o.func);
+    visit(o.self);
+  } else if (o instanceof PyBuiltin) {
+    if (o.self) visit(o.self);
+  } else if (o instanceof PyType) {
+    for (const v of o.dict.values()) visit(v);
+    if (o.mroTuple) visit(o.mroTuple);
+    if (o.basesTuple) visit(o.basesTuple);
+    for (let i = 0; i < o.descrRefs; i++) visit(o);
+  } else if (o instanceof PyGenerator) {
+    const f = o.frame as Frame | null;
+    if (f) {
+      for (const v of f.fast) if (v) visit(v);
+      for (const c of f.cells) visit(c);
+      for (const v of f.stack) if (v && v.type) visit(v);
+      if (f.holdsFunc && f.func) visit(f.func);
+    }
+  } else if (o instanceof PySeqIter) {
+    if (o.seq) visit(o.seq);
+  } else if (o instanceof PyNativeIter) {
+    for (const r of o.refs) visit(r);
+  } else if (o instanceof PySuper) {
+    visit(o.thisType);
+    visit(o.obj);
+  } else if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
+    visit(o.func);
+  } else if (o instanceof PyProperty) {
+    if (o.fget) visit(o.fget);
+    if (o.fset) visit(o.fset);
+    if (o.fdel) visit(o.fdel);
+  } else if (o instanceof PyDictView) {
+    visit(o.dict);
+  } else if (o instanceof PySlice) {
+    visit(o.start);
+    visit(o.stop);
+    visit(o.step);
+  } else if (o instanceof PyWeakRef) {
+    if (o.callback) visit(o.callback);
+  }
+}

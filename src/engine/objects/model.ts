@@ -1,0 +1,282 @@
+// The object model's data shapes: PyObject's header (address, refcount, type, flags) and one class per
+// builtin layout. Behaviour lives beside them (one module per type); this file has no imports of the VM.
+import type { CodeObject } from '../compile/code';
+
+export const F_SHARED = 1; // owned by the interpreter (singletons, builtins): count not knowable
+export const F_IMMORTAL = 2; // 3.12+: refcount never changes
+export const F_INTERNED = 4;
+export const F_SMALLINT = 8;
+export const F_CONST = 16; // held by a code object's co_consts
+export const F_DEAD = 32; // deallocated
+export const F_FINALIZED = 64; // __del__ already ran (PEP 442)
+
+export class PyObject {
+  /** simulated address: what id() returns */
+  id = 0;
+  rc = 1;
+  flags = 0;
+  /** allocation site (line) */
+  line = 0;
+  /** bytes as sys.getsizeof reports */
+  size = 0;
+  gcTracked = false;
+  gen = 0;
+  constructor(public type: PyType) {}
+}
+
+export class PyNone extends PyObject {}
+export class PyNotImplemented extends PyObject {}
+export class PyEllipsis extends PyObject {}
+
+export class PyInt extends PyObject {
+  /** JS number when a safe integer, bigint beyond */
+  constructor(type: PyType, public v: number | bigint) {
+    super(type);
+  }
+}
+export class PyBool extends PyInt {}
+
+export class PyFloat extends PyObject {
+  constructor(type: PyType, public v: number) {
+    super(type);
+  }
+}
+
+export class PyStr extends PyObject {
+  /** code-point length cache */
+  constructor(type: PyType, public s: string) {
+    super(type);
+  }
+}
+
+export class PyList extends PyObject {
+  /** allocated slots (list over-allocation) */
+  allocated = 0;
+  constructor(type: PyType, public items: PyObject[]) {
+    super(type);
+  }
+}
+
+export class PyTuple extends PyObject {
+  constructor(type: PyType, public items: PyObject[]) {
+    super(type);
+  }
+}
+
+export interface DictEntry {
+  key: PyObject;
+  value: PyObject;
+}
+export class PyDict extends PyObject {
+  /** key fingerprint -> entry; insertion order kept by the Map */
+  map = new Map<string, DictEntry>();
+  /** keys table size (0 = the shared empty table) */
+  tableSize = 0;
+  /** entries used in the table since its last resize (deleted ones still count) */
+  tableFill = 0;
+  /** all keys so far are str (3.11+ unicode tables) */
+  unicodeKeys = true;
+  constructor(type: PyType) {
+    super(type);
+  }
+}
+
+export class PySet extends PyObject {
+  map = new Map<string, PyObject>();
+  mask = 7;
+  fill = 0;
+  constructor(type: PyType, public frozen: boolean) {
+    super(type);
+  }
+}
+
+export class PyCell extends PyObject {
+  constructor(type: PyType, public ref: PyObject | null) {
+    super(type);
+  }
+}
+
+/** A code object as a heap object (held by co_consts of its parent and by functions made from it). */
+export class PyCode extends PyObject {
+  constructor(type: PyType, public code: CodeObject) {
+    super(type);
+  }
+}
+
+export class PyFunction extends PyObject {
+  defaults: PyTuple | null = null;
+  kwdefaults: PyDict | null = null;
+  closure: PyTuple | null = null;
+  dict: PyDict | null = null;
+  qualname: string;
+  constructor(type: PyType, public code: CodeObject, public codeObj: PyCode, public globals: PyDict, public name: string) {
+    super(type);
+    this.qualname = code.qualname;
+  }
+}
+
+export type NativeFn = (args: PyObject[], kwargs: Map<string, PyObject> | null, self: PyObject | null) => PyObject;
+
+/** A builtin function or method (PyCFunction); `self` is bound for methods of an object. */
+export class PyBuiltin extends PyObject {
+  constructor(type: PyType, public name: string, public fn: NativeFn, public self: PyObject | null = null) {
+    super(type);
+  }
+}
+
+/** A method descriptor of a builtin type: calling it with an instance calls `fn` with self. */
+export class PyMethodDescr extends PyObject {
+  constructor(type: PyType, public name: string, public fn: NativeFn, public owner: PyType) {
+    super(type);
+  }
+}
+
+export class PyMethod extends PyObject {
+  constructor(type: PyType, public func: PyObject, public self: PyObject) {
+    super(type);
+  }
+}
+
+export class PyStaticMethod extends PyObject {
+  constructor(type: PyType, public func: PyObject) {
+    super(type);
+  }
+}
+export class PyClassMethod extends PyObject {
+  constructor(type: PyType, public func: PyObject) {
+    super(type);
+  }
+}
+export class PyProperty extends PyObject {
+  constructor(type: PyType, public fget: PyObject | null, public fset: PyObject | null, public fdel: PyObject | null) {
+    super(type);
+  }
+}
+
+export class PyType extends PyObject {
+  dict = new Map<string, PyObject>();
+  mro: PyType[] = [];
+  bases: PyType[] = [];
+  /** the MRO tuple object of a heap type (holds references to the classes) */
+  mroTuple: PyTuple | null = null;
+  basesTuple: PyTuple | null = null;
+  isHeap = false;
+  /** instances are GC-tracked containers */
+  gcInstances = false;
+  /** builtin layout the instances share, e.g. 'object', 'list', 'BaseException' */
+  layout: string;
+  /** heap types: the getset descriptors __dict__/__weakref__ that reference the type */
+  descrRefs = 0;
+  qualname: string;
+  constructor(metatype: PyType | null, public name: string, layout: string) {
+    super(metatype as PyType);
+    this.layout = layout;
+    this.qualname = name;
+  }
+}
+
+/** Instance of a user class (or of object / an exception class). */
+export class PyInstance extends PyObject {
+  /** attributes (the managed dict, or the __dict__ object's contents) */
+  attrs: PyDict | null = null;
+  /** the __dict__ has been materialized as a real dict object (3.10 always, 3.11+ on demand) */
+  dictMaterialized = false;
+  constructor(type: PyType) {
+    super(type);
+  }
+}
+
+export class PyException extends PyInstance {
+  args: PyTuple | null = null;
+  traceback: PyTraceback | null = null;
+  context: PyObject | null = null;
+  cause: PyObject | null = null;
+  suppressContext = false;
+  /** StopIteration.value, SystemExit.code, KeyError formatting etc. */
+  value: PyObject | null = null;
+  /** traceback entries, innermost last (frames are not kept alive by the simulation) */
+  tb?: { name: string; line: number; frame: number }[];
+}
+
+export class PyTraceback extends PyObject {
+  constructor(type: PyType, public frame: PyFrameObj, public lineno: number, public next: PyTraceback | null) {
+    super(type);
+  }
+}
+
+/** The frame object (only materialized for tracebacks and generators). */
+export class PyFrameObj extends PyObject {
+  constructor(type: PyType, public frameId: number, public code: CodeObject) {
+    super(type);
+  }
+}
+
+export class PyModule extends PyObject {
+  constructor(type: PyType, public name: string, public dict: PyDict) {
+    super(type);
+  }
+}
+
+export class PyRange extends PyObject {
+  constructor(type: PyType, public start: number, public stop: number, public step: number) {
+    super(type);
+  }
+}
+
+export class PySlice extends PyObject {
+  constructor(type: PyType, public start: PyObject, public stop: PyObject, public step: PyObject) {
+    super(type);
+  }
+}
+
+/** Iterators over builtin sequences: list_iterator, tuple_iterator, range_iterator, str_iterator, dict iterators, ... */
+export class PySeqIter extends PyObject {
+  index = 0;
+  /** keys of a dict/set at iteration start (their order) */
+  snapshot?: PyObject[];
+  constructor(type: PyType, public seq: PyObject | null, public reversed = false) {
+    super(type);
+  }
+}
+export class PyRangeIter extends PyObject {
+  constructor(type: PyType, public next: number, public stop: number, public step: number) {
+    super(type);
+  }
+}
+/** Iterators implemented natively over a JS iterator of already-owned objects (zip, map, enumerate, ...). */
+export class PyNativeIter extends PyObject {
+  constructor(type: PyType, public nextFn: () => PyObject | null, public refs: PyObject[]) {
+    super(type);
+  }
+}
+
+export class PyGenerator extends PyObject {
+  /** VM frame of the generator (null once finished) */
+  frame: unknown = null;
+  running = false;
+  finished = false;
+  returnValue: PyObject | null = null;
+  constructor(type: PyType, public name: string, public qualname: string) {
+    super(type);
+  }
+}
+
+export class PySuper extends PyObject {
+  constructor(type: PyType, public thisType: PyType, public obj: PyObject) {
+    super(type);
+  }
+}
+
+/** Objects of the weakref module (issue 3); a weak reference never counts in refcounts. */
+export class PyWeakRef extends PyObject {
+  constructor(type: PyType, public target: PyObject | null, public callback: PyObject | null) {
+    super(type);
+  }
+}
+
+/** dict.keys() / values() / items() views */
+export class PyDictView extends PyObject {
+  constructor(type: PyType, public dict: PyDict, public kind: 'keys' | 'values' | 'items') {
+    super(type);
+  }
+}

@@ -1,0 +1,89 @@
+// The four supported CPython profiles (64-bit, default build). Every number here was measured on the
+// real interpreter of that version on this project's machines (see test/oracle for the programs).
+import type { PythonVersion } from '../api';
+import type { Profile } from './profile';
+
+export type { Profile } from './profile';
+
+const common = {
+  recursionLimit: 1000,
+  immortalRefcount: 4294967295,
+  dictEntrySize: 24,
+  dictUnicodeEntrySize: 16,
+};
+
+const p310: Profile = {
+  ...common,
+  version: '3.10',
+  versionInfo: [3, 10, 13, 'final', 0],
+  argsCopiedIntoFrame: true,
+  immortalObjects: false,
+  staticObjectBase: 0,
+  managedDicts: false,
+  inlinedComprehensions: false,
+  gcThresholds: [700, 10, 10],
+  internedImmortal: false,
+  // 3.10 dict entries are always 24 bytes (no unicode-only key tables)
+  dictUnicodeEntrySize: 24,
+  sizes: {
+    intZero: 24, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
+    list: 56, tuple: 40, dictEmpty: 64, dictMin: 232, set: 216, instance: 48,
+    function: 144, cell: 40, method: 64, generator: 104, range: 48, slice: 56, iterator: 48,
+    code: 176, module: 72, type: 1072, exception: 80, bool: 28, none: 16,
+  },
+};
+
+const p311: Profile = {
+  ...common,
+  version: '3.11',
+  versionInfo: [3, 11, 7, 'final', 0],
+  argsCopiedIntoFrame: false,
+  immortalObjects: false,
+  // 3.11 statically allocated objects (1-char latin-1 strings, ...) start at 999999999
+  staticObjectBase: 999999999,
+  managedDicts: true,
+  inlinedComprehensions: false,
+  gcThresholds: [700, 10, 10],
+  internedImmortal: false,
+  sizes: {
+    intZero: 28, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
+    list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 56,
+    function: 152, cell: 40, method: 64, generator: 176, range: 48, slice: 56, iterator: 48,
+    code: 192, module: 72, type: 1688, exception: 88, bool: 28, none: 16,
+  },
+};
+
+const p312: Profile = {
+  ...common,
+  version: '3.12',
+  versionInfo: [3, 12, 1, 'final', 0],
+  argsCopiedIntoFrame: false,
+  immortalObjects: true,
+  staticObjectBase: 0,
+  managedDicts: true,
+  inlinedComprehensions: true,
+  gcThresholds: [700, 10, 10],
+  internedImmortal: true,
+  sizes: {
+    intZero: 28, intBase: 24, float: 24, strAsciiHeader: 40, strCompactHeader: 56,
+    list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 48,
+    function: 160, cell: 40, method: 64, generator: 176, range: 48, slice: 56, iterator: 48,
+    code: 200, module: 72, type: 1704, exception: 88, bool: 28, none: 16,
+  },
+};
+
+const p313: Profile = {
+  ...p312,
+  version: '3.13',
+  versionInfo: [3, 13, 0, 'final', 0],
+  gcThresholds: [2000, 10, 10],
+  // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)
+  internedImmortal: false,
+  sizes: { ...p312.sizes, code: 208, type: 1712 },
+};
+
+export const PROFILES: Record<PythonVersion, Profile> = { '3.10': p310, '3.11': p311, '3.12': p312, '3.13': p313 };
+
+export function getProfile(version: PythonVersion): Profile {
+  return PROFILES[version];
+}

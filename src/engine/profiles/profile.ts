@@ -1,0 +1,60 @@
+// A Profile holds every version-specific fact of one CPython release (64-bit default build).
+// Behaviour branches on these fields, never on version strings. Facts were measured on the real
+// interpreters (see test/oracle); comments say which.
+import type { PythonVersion } from '../api';
+
+export interface Profile {
+  version: PythonVersion;
+  versionInfo: [number, number, number, string, number];
+  /** 3.10 copies call arguments into the new frame (an extra reference while the caller's stack holds them); 3.11+ moves them */
+  argsCopiedIntoFrame: boolean;
+  /** 3.12+: small ints, None, True, False, static strings, static types are immortal (refcount 4294967295 in 3.12/3.13) */
+  immortalObjects: boolean;
+  immortalRefcount: number;
+  /** 3.11: statically allocated objects (1-char latin-1 strings, '') start at this count (0 = unknown/shared) */
+  staticObjectBase: number;
+  /** 3.11+: instance __dict__ is managed by the object (no separate dict object until asked for) */
+  managedDicts: boolean;
+  /** 3.12+: comprehensions are inlined into their enclosing frame (PEP 709) */
+  inlinedComprehensions: boolean;
+  gcThresholds: [number, number, number];
+  recursionLimit: number;
+  sizes: {
+    /** sys.getsizeof(0) */
+    intZero: number;
+    /** sys.getsizeof of an int with k 30-bit digits is intBase + 4*k */
+    intBase: number;
+    float: number;
+    /** empty str: compact ascii header + 1 */
+    strAsciiHeader: number;
+    /** header of a compact non-ascii str (latin-1/UCS-2/UCS-4 kinds) */
+    strCompactHeader: number;
+    /** list object incl. GC header, without item slots */
+    list: number;
+    tuple: number;
+    dictEmpty: number;
+    /** dict with a keys table of size 8 (first insertion) */
+    dictMin: number;
+    set: number;
+    /** instance of a plain class (incl. GC header and pre-header) */
+    instance: number;
+    function: number;
+    cell: number;
+    method: number;
+    generator: number;
+    range: number;
+    slice: number;
+    iterator: number;
+    code: number;
+    module: number;
+    type: number;
+    exception: number;
+    bool: number;
+    none: number;
+  };
+  /** key table bytes for a dict: index size per entry and entry size (unicode-keys tables have smaller entries in 3.11+) */
+  dictEntrySize: number;
+  dictUnicodeEntrySize: number;
+  /** 3.10: interned strings in the interpreter-wide table are not counted; 3.12: interned are immortal */
+  internedImmortal: boolean;
+}

@@ -1,0 +1,187 @@
+// simulate(): parse, compile and run a program under one profile, and turn whatever happens (output,
+// uncaught exception, syntax error, unsupported construct, exhausted budget, engine bug) into a
+// SimulationResult. Never throws.
+import {
+  DEFAULT_BUDGETS, type Budgets, type EngineDiagnostic, type ObjectInfo, type SimulateOptions, type SimulationResult,
+  type SimulationStatus,
+} from './api';
+import { Compiler } from './compile/compiler';
+import { CompileErrorLike } from './compile/compile-expr';
+import { F_DEAD, PyException, PyObject } from './objects/model';
+import { parse } from './parse';
+import { LineIndex } from './parse/lines';
+import { getProfile } from './profiles';
+import { EventRecorder } from './trace/recorder';
+import { PyRaise, SimStop } from './vm/errors';
+import { Interpreter } from './vm/machine';
+
+export function simulate(source: string, options: SimulateOptions): SimulationResult {
+  const t0 = Date.now();
+  const budgets: Budgets = { ...DEFAULT_BUDGETS, ...(options.budgets ?? {}) };
+  const filename = options.filename ?? 'main.py';
+  const lines = new LineIndex(source);
+  const result: SimulationResult = {
+    version: options.version,
+    status: 'ok',
+    stdout: '',
+    stderr: '',
+    diagnostics: [],
+    events: [],
+    eventsTruncated: false,
+    instructions: 0,
+    wallTimeMs: 0,
+    finalObjects: [],
+  };
+  const diag = (kind: EngineDiagnostic['kind'], message: string, start: number, end: number): void => {
+    result.diagnostics.push({ kind, message, range: lines.range({ start, end: Math.max(end, start) }) });
+  };
+  const finish = (status: SimulationStatus): SimulationResult => {
+    result.status = status;
+    result.wallTimeMs = Date.now() - t0;
+    return result;
+  };
+
+  const parsed = parse(source);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    const line = lines.position(e.span.start).line;
+    result.stderr = syntaxErrorText(filename, source, lines, e.span.start, e.errorType, e.message);
+    diag('syntax-error', `${e.errorType}: ${e.message} (line ${line})`, e.span.start, e.span.end);
+    return finish('syntax-error');
+  }
+  const profile = getProfile(options.version);
+  let code;
+  try {
+    code = Compiler.compileModule(parsed.module, profile, (off) => lines.position(off).line);
+  } catch (e) {
+    if (e instanceof CompileErrorLike) {
+      result.stderr = syntaxErrorText(filename, source, lines, e.span.start, 'SyntaxError', e.message);
+      diag('syntax-error', `SyntaxError: ${e.message} (line ${lines.position(e.span.start).line})`, e.span.start, e.span.end);
+      return finish('syntax-error');
+    }
+    return internalError(result, e, finish);
+  }
+
+  const rec = new EventRecorder({ enabled: options.recordEvents ?? false, maxEvents: budgets.maxEvents });
+  let vm: Interpreter;
+  try {
+    vm = new Interpreter(profile, rec, budgets, options.shouldCancel, filename);
+  } catch (e) {
+    return internalError(result, e, finish);
+  }
+  let status: SimulationStatus = 'ok';
+  try {
+    try {
+      vm.runModule(code);
+    } catch (e) {
+      if (e instanceof PyRaise) {
+        status = handleUncaught(vm, e.exc, result, diag, lines);
+      } else throw e;
+    }
+    if (status === 'ok' || status === 'exception') {
+      try {
+        vm.shutdown();
+      } catch (e) {
+        if (!(e instanceof PyRaise)) throw e;
+      }
+    }
+  } catch (e) {
+    if (e instanceof SimStop) {
+      const r = e.reason;
+      if (r.kind === 'unsupported') {
+        status = 'unsupported';
+        const msg = `line ${r.line}: ${r.construct} ${/s$|\)$/.test(r.construct) && !r.construct.startsWith('`import') ? 'are' : 'is'} not simulated yet`;
+        diag('unsupported', msg, r.span.start, r.span.end);
+        result.stderr += `pymem: ${msg}\n`;
+      } else if (r.kind === 'budget') {
+        status = 'budget';
+        const line = vm.curLine || 1;
+        const off = lines.lineStart(line);
+        diag('budget', `Simulation ${r.message}; results up to here are shown`, off, off + lines.lineText(line).length);
+        result.stderr += `pymem: simulation ${r.message}\n`;
+      } else status = 'cancelled';
+    } else if (e instanceof RangeError) {
+      status = 'budget';
+      diag('budget', 'Simulation stopped: the program nests deeper than the simulator can follow', 0, 0);
+      result.stderr += 'pymem: simulation stopped: nesting too deep\n';
+    } else {
+      return internalError(result, e, finish, vm);
+    }
+  }
+  result.stdout = vm.stdout;
+  result.stderr = vm.stderr + result.stderr;
+  result.instructions = vm.steps;
+  result.events = rec.events;
+  result.eventsTruncated = rec.truncated;
+  result.finalObjects = finalObjects(vm);
+  return finish(status);
+}
+
+function handleUncaught(
+  vm: Interpreter,
+  exc: PyException,
+  result: SimulationResult,
+  diag: (kind: EngineDiagnostic['kind'], message: string, start: number, end: number) => void,
+  lines: LineIndex,
+): SimulationStatus {
+  if (vm.isSubtype(exc.type, vm.T.SystemExit)) {
+    const args = exc.args?.items ?? [];
+    if (args.length && !vm.isNone(args[0]) && !(args[0].type === vm.T.int)) vm.stderrWrite(vm.str(args[0]) + '\n');
+    return 'ok';
+  }
+  const text = vm.formatTraceback(exc);
+  vm.stderrWrite(text);
+  const tb = exc.tb ?? [];
+  const line = tb.length ? tb[tb.length - 1].line : 1;
+  const off = lines.lineStart(line);
+  const last = text.trimEnd().split('\n').pop() ?? exc.type.name;
+  diag('exception', `Uncaught ${last}`, off, off + lines.lineText(line).length);
+  void result;
+  return 'exception';
+}
+
+function internalError(result: SimulationResult, e: unknown, finish: (s: SimulationStatus) => SimulationResult, vm?: Interpreter): SimulationResult {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (vm) {
+    result.stdout = vm.stdout;
+    result.instructions = vm.steps;
+  }
+  result.stderr += `pymem: internal error in the simulator (${msg}); please report it with the program\n`;
+  result.diagnostics.push({ kind: 'internal-error', message: `Internal simulator error: ${msg}`, range: { startLine: 1, startCol: 0, endLine: 1, endCol: 0 } });
+  return finish('internal-error');
+}
+
+function syntaxErrorText(filename: string, source: string, lines: LineIndex, offset: number, type: string, message: string): string {
+  const pos = lines.position(offset);
+  const text = lines.lineText(pos.line);
+  const stripped = text.trimStart();
+  const caret = Math.max(0, pos.col - (text.length - stripped.length));
+  void source;
+  return `  File "${filename}", line ${pos.line}\n    ${stripped.trimEnd()}\n    ${' '.repeat(caret)}^\n${type}: ${message}\n`;
+}
+
+function finalObjects(vm: Interpreter): ObjectInfo[] {
+  const out: ObjectInfo[] = [];
+  for (const o of vm.heap) {
+    if (o.flags & F_DEAD) continue;
+    out.push(objectInfo(vm, o));
+    if (out.length >= 5000) break;
+  }
+  return out;
+}
+
+export function objectInfo(vm: Interpreter, o: PyObject): ObjectInfo {
+  return {
+    id: o.id,
+    type: vm.typeName(o),
+    size: vm.sizeof(o),
+    refcount: o.rc,
+    flags: vm.flagList(o) ?? [],
+    line: o.line,
+    repr: vm.shortRepr(o),
+    length: vm.lengthOf(o),
+    gcTracked: vm.isTracked(o),
+    generation: o.gcTracked ? o.gen : undefined,
+    referrers: [],
+  };
+}

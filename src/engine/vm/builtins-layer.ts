@@ -1,0 +1,317 @@
+// Bootstrapping the interpreter: builtin types and their hierarchy, singletons, the builtins module,
+// class creation (__build_class__ and type()), and the modules a program may import.
+import {
+  F_DEAD, PyBool, PyBuiltin, PyCell, PyDict, PyEllipsis, PyException, PyFunction, PyInstance, PyMethodDescr,
+  PyModule, PyNone, PyNotImplemented, PyObject, PyStr, PyTuple, PyType, PyWeakRef, type NativeFn,
+} from '../objects/model';
+import { Frame } from './frame';
+import { Items } from './items';
+import { SimStop } from './errors';
+
+/** exception hierarchy: name -> base */
+const EXCEPTIONS: [string, string][] = [
+  ['BaseException', 'object'], ['Exception', 'BaseException'], ['SystemExit', 'BaseException'],
+  ['KeyboardInterrupt', 'BaseException'], ['GeneratorExit', 'BaseException'],
+  ['ArithmeticError', 'Exception'], ['ZeroDivisionError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'],
+  ['FloatingPointError', 'ArithmeticError'], ['AssertionError', 'Exception'], ['AttributeError', 'Exception'],
+  ['LookupError', 'Exception'], ['IndexError', 'LookupError'], ['KeyError', 'LookupError'],
+  ['NameError', 'Exception'], ['UnboundLocalError', 'NameError'], ['TypeError', 'Exception'],
+  ['ValueError', 'Exception'], ['UnicodeError', 'ValueError'], ['RuntimeError', 'Exception'],
+  ['RecursionError', 'RuntimeError'], ['NotImplementedError', 'RuntimeError'], ['StopIteration', 'Exception'],
+  ['MemoryError', 'Exception'], ['ImportError', 'Exception'], ['ModuleNotFoundError', 'ImportError'],
+  ['OSError', 'Exception'], ['EOFError', 'Exception'], ['BufferError', 'Exception'], ['ReferenceError', 'Exception'],
+  ['SyntaxError', 'Exception'], ['Warning', 'Exception'], ['UserWarning', 'Warning'], ['DeprecationWarning', 'Warning'],
+  ['RuntimeWarning', 'Warning'], ['ResourceWarning', 'Warning'],
+];
+
+export type ModuleFactory = () => PyModule;
+
+export abstract class Builtins extends Items {
+  builtinsDict!: PyDict;
+  builtinsModule!: PyModule;
+  mainModule!: PyModule;
+  readonly modules = new Map<string, PyModule>();
+  readonly moduleFactories = new Map<string, ModuleFactory>();
+  stderr = '';
+  abstract frame: Frame | null;
+
+  bootstrap(): void {
+    const T: Record<string, PyType> = {};
+    this.T = T;
+    const type = new PyType(null, 'type', 'type');
+    type.type = type;
+    T.type = type;
+    const object = this.newStaticType('object', 'object', null);
+    T.object = object;
+    type.bases = [object];
+    type.mro = [type, object];
+    object.type = type;
+    this.makeShared(type);
+    const mk = (name: string, layout: string, base: PyType = object, gc = false): PyType => (T[name] = this.newStaticType(name, layout, base, gc));
+    mk('int', 'int');
+    mk('bool', 'int', T.int);
+    mk('float', 'float');
+    mk('str', 'str');
+    mk('list', 'list', object, true);
+    mk('tuple', 'tuple', object, true);
+    mk('dict', 'dict', object, true);
+    mk('set', 'set', object, true);
+    mk('frozenset', 'frozenset', object, true);
+    mk('NoneType', 'NoneType');
+    mk('NotImplementedType', 'NotImplementedType');
+    mk('ellipsis', 'ellipsis');
+    mk('function', 'function', object, true);
+    mk('builtin_function_or_method', 'builtin', object, true);
+    mk('method_descriptor', 'descr');
+    mk('method', 'method', object, true);
+    mk('cell', 'cell', object, true);
+    mk('code', 'code');
+    mk('module', 'module', object, true);
+    mk('range', 'range');
+    mk('slice', 'slice');
+    mk('generator', 'generator', object, true);
+    mk('staticmethod', 'staticmethod', object, true);
+    mk('classmethod', 'classmethod', object, true);
+    mk('property', 'property', object, true);
+    mk('super', 'super', object, true);
+    mk('traceback', 'traceback', object, true);
+    mk('frame', 'frame', object, true);
+    mk('list_iterator', 'iter', object, true);
+    mk('tuple_iterator', 'iter', object, true);
+    mk('range_iterator', 'iter');
+    mk('str_iterator', 'iter');
+    mk('dict_keyiterator', 'iter', object, true);
+    mk('set_iterator', 'iter', object, true);
+    mk('iterator', 'iter', object, true);
+    mk('list_reverseiterator', 'iter', object, true);
+    mk('enumerate', 'iter', object, true);
+    mk('zip', 'iter', object, true);
+    mk('map', 'iter', object, true);
+    mk('filter', 'iter', object, true);
+    mk('reversed', 'iter', object, true);
+    mk('dict_keys', 'view', object, true);
+    mk('dict_values', 'view', object, true);
+    mk('dict_items', 'view', object, true);
+    mk('weakref', 'weakref', object, true);
+    mk('weakproxy', 'weakref', object, true);
+    for (const [name, base] of EXCEPTIONS) mk(name, 'BaseException', T[base], true);
+    T.ReferenceType = T.weakref;
+
+    const none = new PyNone(T.NoneType);
+    this.makeShared(none);
+    none.size = this.profile.sizes.none;
+    this.None = none;
+    const t = new PyBool(T.bool, 1);
+    const f = new PyBool(T.bool, 0);
+    this.makeShared(t);
+    this.makeShared(f);
+    t.size = f.size = this.profile.sizes.bool;
+    this.True = t;
+    this.False = f;
+    this.NotImplemented = new PyNotImplemented(T.NotImplementedType);
+    this.makeShared(this.NotImplemented);
+    this.Ellipsis = new PyEllipsis(T.ellipsis);
+    this.makeShared(this.Ellipsis);
+
+    this.builtinsDict = new PyDict(T.dict);
+    this.makeShared(this.builtinsDict);
+    this.builtinsModule = new PyModule(T.module, 'builtins', this.builtinsDict);
+    this.makeShared(this.builtinsModule);
+    for (const [name, ty] of Object.entries(T)) {
+      if (ty.name === name && !name.includes('_iterator') && !['function', 'method', 'cell', 'code', 'frame', 'traceback', 'generator', 'NoneType', 'NotImplementedType', 'ellipsis', 'builtin_function_or_method', 'method_descriptor', 'module', 'dict_keys', 'dict_values', 'dict_items', 'iterator', 'weakref', 'weakproxy', 'list_reverseiterator', 'dict_keyiterator'].includes(name))
+        this.setBuiltin(name, ty);
+    }
+    this.setBuiltin('None', none);
+    this.setBuiltin('True', t);
+    this.setBuiltin('False', f);
+    this.setBuiltin('NotImplemented', this.NotImplemented);
+    this.setBuiltin('Ellipsis', this.Ellipsis);
+    this.setBuiltin('__build_class__', this.builtin('__build_class__', (args, kwargs) => this.buildClass(args, kwargs)));
+  }
+
+  setBuiltin(name: string, v: PyObject): void {
+    this.builtinsDict.map.set('s' + name, { key: this.sharedStr(name), value: v });
+  }
+
+  /** an interpreter-owned str (keys of builtins and module dicts): not part of the program's heap */
+  sharedStr(s: string): PyStr {
+    const o = new PyStr(this.T.str, s);
+    this.makeShared(o);
+    return o;
+  }
+
+  /** a builtin function object owned by the interpreter */
+  builtin(name: string, fn: NativeFn): PyBuiltin {
+    const b = new PyBuiltin(this.T.builtin_function_or_method, name, fn, null);
+    this.makeShared(b);
+    return b;
+  }
+
+  /** a method of a builtin type (a method descriptor in the type's dict) */
+  method(t: PyType, name: string, fn: NativeFn): void {
+    const d = new PyMethodDescr(this.T.method_descriptor, name, fn, t);
+    this.makeShared(d);
+    t.dict.set(name, d);
+  }
+
+  /** a module object owned by the interpreter */
+  newModule(name: string, attrs: Record<string, PyObject>): PyModule {
+    const d = new PyDict(this.T.dict);
+    this.makeShared(d);
+    for (const [k, v] of Object.entries(attrs)) d.map.set('s' + k, { key: this.sharedStr(k), value: v });
+    const m = new PyModule(this.T.module, name, d);
+    this.makeShared(m);
+    return m;
+  }
+
+  importModule(name: string, f: Frame): PyModule {
+    let m = this.modules.get(name);
+    if (!m) {
+      const factory = this.moduleFactories.get(name);
+      if (!factory) {
+        const pc = f.pc - 1;
+        const span = f.code.spans[pc] ?? { start: 0, end: 0 };
+        throw new SimStop({ kind: 'unsupported', construct: `\`import ${name}\` (simulated modules: ${[...this.moduleFactories.keys()].sort().join(', ')})`, span, line: f.code.lines[pc] });
+      }
+      m = factory();
+      this.modules.set(name, m);
+    }
+    this.incref(m);
+    return m;
+  }
+
+  // ------------------------------------------------------------ classes
+
+  /** __build_class__(func, name, *bases, **kwds) */
+  private buildClass(args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject {
+    const [func, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
+    if (kwargs && kwargs.size && !(kwargs.size === 1 && kwargs.has('metaclass') && kwargs.get('metaclass') === this.T.type))
+      this.typeError('class keyword arguments (metaclass=...) are not simulated');
+    const ns = this.newDict();
+    const frame = new Frame(++this.frameSerial, func.code, func, func.globals, [], [], ns, null);
+    if (func.code.cellvars.length) frame.cells.push(this.newCell(null));
+    if (func.closure) for (const c of func.closure.items) {
+      this.incref(c);
+      frame.cells.push(c as PyCell);
+    }
+    let cell: PyObject;
+    try {
+      cell = this.runFrame(frame);
+    } catch (e) {
+      this.decref(ns);
+      throw e;
+    }
+    let cls: PyType;
+    try {
+      cls = this.makeClass(nameObj.s, bases, ns, func.code.qualname);
+    } finally {
+      this.decref(ns);
+    }
+    if (cell instanceof PyCell) {
+      cell.ref = cls;
+      this.increfBy(cls, [cell, 'cell_contents']);
+    }
+    this.decref(cell);
+    return cls;
+  }
+
+  /** type(name, bases, ns): a heap type; ns is borrowed (its items are copied into the type dict) */
+  makeClass(name: string, bases: PyObject[], ns: PyDict, qualname = name): PyType {
+    for (const b of bases) if (!(b instanceof PyType)) this.typeError('bases must be types');
+    const baseTypes = (bases.length ? bases : [this.T.object]) as PyType[];
+    for (const b of baseTypes) if (b === this.T.bool || b === this.T.NoneType) this.typeError(`type '${b.name}' is not an acceptable base type`);
+    const t = new PyType(this.T.type, name, baseTypes[0].layout);
+    t.qualname = qualname;
+    t.isHeap = true;
+    t.bases = baseTypes;
+    t.mro = this.computeMro(t, baseTypes);
+    t.gcInstances = true;
+    this.track(t, this.profile.sizes.type, true);
+    for (const e of ns.map.values()) {
+      const k = (e.key as PyStr).s;
+      if (k === '__classcell__') continue;
+      t.dict.set(k, e.value);
+      this.increfBy(e.value, [t, `.${k}`]);
+    }
+    // __mro__ and __bases__ tuples; a new base layout adds the __dict__/__weakref__ getset descriptors,
+    // each holding a reference to the class
+    const mroItems = t.mro.map((k) => (this.incref(k), k));
+    t.mroTuple = this.newTuple(mroItems);
+    this.moveTo(t.mroTuple, [t, '__mro__']);
+    const baseItems = baseTypes.map((k) => (this.incref(k), k));
+    t.basesTuple = this.newTuple(baseItems);
+    this.moveTo(t.basesTuple, [t, '__bases__']);
+    if (baseTypes.every((b) => !b.isHeap)) {
+      const hasDict = baseTypes.some((b) => b.layout === 'BaseException') ? 0 : 2;
+      t.descrRefs = hasDict;
+      for (let i = 0; i < hasDict; i++) this.increfBy(t, [t, i === 0 ? '__dict__ descriptor' : '__weakref__ descriptor']);
+    }
+    return t;
+  }
+
+  private computeMro(t: PyType, bases: PyType[]): PyType[] {
+    const seqs = [...bases.map((b) => [...b.mro]), [...bases]];
+    const out: PyType[] = [t];
+    for (;;) {
+      const live = seqs.filter((s) => s.length);
+      if (!live.length) return out;
+      let cand: PyType | null = null;
+      for (const s of live) {
+        const c = s[0];
+        if (!live.some((o) => o.indexOf(c) > 0)) {
+          cand = c;
+          break;
+        }
+      }
+      if (!cand) this.typeError('Cannot create a consistent method resolution order (MRO)');
+      out.push(cand!);
+      for (const s of live) if (s[0] === cand) s.shift();
+    }
+  }
+
+  // ------------------------------------------------------------ output
+
+  stderrWrite(s: string): void {
+    this.stderr += s;
+  }
+
+  write(s: string): void {
+    this.stdout += s;
+    if (this.stdout.length > 16 * 1024 * 1024) this.memoryError(0);
+    if (this.rec.enabled) this.rec.output(s);
+  }
+
+  // ------------------------------------------------------------ trace helpers
+
+  shortRepr(o: PyObject): string {
+    try {
+      if (o instanceof PyStr) return o.s.length > 40 ? this.repr(this.sliceStr(o.s)) + '…' : this.repr(o);
+      if (o instanceof PyInstance && !(o instanceof PyException)) return `<${o.type.qualname} object>`;
+      if (o instanceof PyException) return `${o.type.name}()`;
+      if (o instanceof PyType) return `<class '${o.qualname}'>`;
+      if (o instanceof PyFunction) return `<function ${o.qualname}>`;
+      if (o instanceof PyDict) return `dict (${o.map.size} items)`;
+      if (o instanceof PyTuple) return o.items.length <= 3 && o.items.every((x) => !(x instanceof PyTuple || x instanceof PyInstance)) ? this.repr(o) : `tuple (${o.items.length} items)`;
+      if ((o as unknown as { items?: unknown[] }).items) return `${this.typeName(o)} (${(o as unknown as { items: unknown[] }).items.length} items)`;
+      if (o instanceof PyBool || o instanceof PyNone || (o as { v?: unknown }).v !== undefined) {
+        const r = this.repr(o);
+        return r.length > 40 ? r.slice(0, 40) + '…' : r;
+      }
+      return `<${this.typeName(o)}>`;
+    } catch {
+      return `<${this.typeName(o)}>`;
+    }
+  }
+
+  private sliceStr(s: string): PyStr {
+    return new PyStr(this.T.str, s.slice(0, 40));
+  }
+
+  weakrefDead(w: PyWeakRef): void {
+    w.target = null;
+  }
+
+  aliveOrDead(o: PyObject): boolean {
+    return !(o.flags & F_DEAD);
+  }
+}

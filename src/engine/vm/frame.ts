@@ -1,0 +1,50 @@
+// Frames of the evaluation loop: fast locals, cells, value stack, block stack (3.10-style
+// SETUP_FINALLY blocks), and what the frame belongs to (function, generator, module).
+import type { CodeObject } from '../compile/code';
+import type { PyCell, PyDict, PyFunction, PyGenerator, PyObject } from '../objects/model';
+
+export interface Block {
+  /** 'finally': SETUP_FINALLY/SETUP_WITH handler; 'except': an exception is being handled */
+  kind: 'finally' | 'except';
+  handler: number;
+  level: number;
+  /** for 'except': the previously handled exception to restore (owned) */
+  prevExc: PyObject | null;
+}
+
+export class Frame {
+  pc = 0;
+  stack: PyObject[] = [];
+  blocks: Block[] = [];
+  lastLine = -1;
+  /** set when the next instruction starts a new line event even on the same line (backward jump) */
+  forceLine = true;
+  generator: PyGenerator | null = null;
+  /** the run loop that must return when this frame returns (native -> Python call boundary) */
+  isEntry = false;
+  /** the frame holds a reference to its function (released when it finishes) */
+  holdsFunc = false;
+  /** 3.10: how many caller stack entries (function + args) to drop when this frame returns */
+  callerPop = 0;
+  /** a constructor frame (__init__ called by the loop): on return push this instance instead */
+  ctorInstance: PyObject | null = null;
+  /** a class body frame: the namespace dict to return */
+  /** module and class bodies: the namespace LOAD_NAME/STORE_NAME use */
+  localsDict: PyDict | null;
+  constructor(
+    public id: number,
+    public code: CodeObject,
+    public func: PyFunction | null,
+    public globals: PyDict,
+    public fast: (PyObject | null)[],
+    public cells: PyCell[],
+    localsDict: PyDict | null,
+    public parent: Frame | null,
+  ) {
+    this.localsDict = localsDict;
+  }
+
+  get name(): string {
+    return this.code.kind === 'module' ? '<module>' : this.code.name;
+  }
+}

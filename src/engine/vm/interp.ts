@@ -1,0 +1,1355 @@
+// The evaluation loop (CPython's ceval.c in small): one frame at a time, Python-to-Python calls without
+// JavaScript recursion, references taken and released exactly where CPython takes and releases them.
+import { CO_GENERATOR } from '../compile/code';
+import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
+import * as I from '../objects/intmath';
+import {
+  F_DEAD, PyBuiltin, PyCell, PyCode, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
+  PyMethod, PyMethodDescr, PyNone, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
+} from '../objects/model';
+import { Builtins } from './builtins-layer';
+import { PyRaise, SimStop } from './errors';
+import { Frame } from './frame';
+
+/** The value stack sentinel for "no self" after LOAD_METHOD: never refcounted. */
+export const NULL = new PyObject(null as unknown as PyType);
+
+export abstract class EvalLoop extends Builtins {
+  frame: Frame | null = null;
+  /** the exception being handled (sys.exc_info()[1]) */
+  handledExc: PyObject | null = null;
+
+  // ------------------------------------------------------------ frames
+
+  pushFrame(f: Frame): void {
+    f.parent = this.frame;
+    this.frame = f;
+    this.depth++;
+    this.curFrameId = f.id;
+    if (this.rec.enabled) this.rec.call(f.id, f.parent ? f.parent.id : null, f.code.qualname, f.code.firstLine);
+    if (this.depth > this.profile.recursionLimit) {
+      f.lastLine = f.code.firstLine;
+      this.raise('RecursionError', 'maximum recursion depth exceeded');
+    }
+  }
+
+  /** release a finished frame's references (locals in order, cells, then the function) */
+  clearFrame(f: Frame): void {
+    const stack = f.stack;
+    while (stack.length) {
+      const v = stack.pop()!;
+      if (v !== NULL) this.decref(v);
+    }
+    for (const b of f.blocks) if (b.prevExc) this.decref(b.prevExc);
+    f.blocks = [];
+    const fast = f.fast;
+    for (let i = 0; i < fast.length; i++) {
+      const v = fast[i];
+      if (v) {
+        fast[i] = null;
+        this.decrefBy(v, ['name', f.id, f.code.varnames[i], 'local']);
+      }
+    }
+    const cells = f.cells;
+    f.cells = [];
+    for (const c of cells) this.decrefBy(c, ['name', f.id, '<cell>', 'local']);
+    if (f.holdsFunc && f.func) {
+      f.holdsFunc = false;
+      this.decref(f.func);
+    }
+  }
+
+  popFrame(f: Frame, value: PyObject | null): void {
+    if (this.rec.enabled) this.rec.ret(f.id, value ? value.id : null);
+    this.frame = f.parent;
+    this.depth--;
+    this.curFrameId = this.frame ? this.frame.id : 0;
+  }
+
+  runFrame(f: Frame): PyObject {
+    f.isEntry = true;
+    this.pushFrame(f);
+    return this.execute();
+  }
+
+  newGenerator(f: Frame, func: PyFunction): PyGenerator {
+    const g = this.track(new PyGenerator(this.T.generator, func.name, func.qualname), this.profile.sizes.generator, true);
+    g.frame = f;
+    f.generator = g;
+    return g;
+  }
+
+  releaseGenerator(g: PyGenerator): void {
+    const f = g.frame as Frame | null;
+    g.frame = null;
+    if (f) {
+      // closing an unfinished generator runs its finally blocks in CPython; here the frame is cleared
+      this.clearFrame(f);
+    }
+  }
+
+  /** resume a generator with a sent value (borrowed); a new reference, or null when it finishes */
+  resumeGenerator(g: PyGenerator, sent: PyObject | null): PyObject | null {
+    const f = g.frame as Frame | null;
+    if (!f || g.finished) return null;
+    if (g.running) this.raise('ValueError', 'generator already executing');
+    if (f.pc > 0) {
+      const v = sent ?? this.None;
+      this.incref(v);
+      f.stack.push(v);
+    } else if (sent && !(sent instanceof PyNone)) this.typeError("can't send non-None value to a just-started generator");
+    g.running = true;
+    f.isEntry = true;
+    f.forceLine = true;
+    try {
+      this.pushFrame(f);
+      const r = this.execute();
+      if (g.finished) {
+        g.returnValue = r;
+        return null;
+      }
+      return r;
+    } catch (e) {
+      g.finished = true;
+      if (e instanceof PyRaise && this.isSubtype(e.exc.type, this.T.StopIteration)) {
+        const msg = this.newException('RuntimeError', 'generator raised StopIteration');
+        msg.context = e.exc;
+        throw new PyRaise(msg);
+      }
+      throw e;
+    } finally {
+      g.running = false;
+    }
+  }
+
+  next(it: PyObject): PyObject | null {
+    if (it instanceof PySeqIter) return this.seqNext(it);
+    if (it instanceof PyRangeIter) return this.rangeNext(it);
+    if (it instanceof PyGenerator) {
+      const r = this.resumeGenerator(it, null);
+      if (r === null && it.returnValue) {
+        this.decref(it.returnValue);
+        it.returnValue = null;
+      }
+      return r;
+    }
+    if ('nextFn' in it) return (it as { nextFn: () => PyObject | null }).nextFn();
+    if (it instanceof PyInstance && this.hasUserMethod(it.type, '__next__')) {
+      try {
+        return this.callMethodOf(it, '__next__', []);
+      } catch (e) {
+        if (e instanceof PyRaise && this.isSubtype(e.exc.type, this.T.StopIteration)) {
+          this.decref(e.exc);
+          return null;
+        }
+        throw e;
+      }
+    }
+    return this.typeError(`'${this.typeName(it)}' object is not an iterator`);
+  }
+
+  // ------------------------------------------------------------ exceptions
+
+  isExc(e: unknown, typeName: string): boolean {
+    return e instanceof PyRaise && this.isSubtype(e.exc.type, this.T[typeName]);
+  }
+  clearRaise(e: unknown): void {
+    if (e instanceof PyRaise) this.decref(e.exc);
+  }
+
+  /** exception matching for `except X:` (X a class or a tuple of classes) */
+  excMatches(exc: PyObject, spec: PyObject): boolean {
+    if (spec instanceof PyTuple) return spec.items.some((s) => this.excMatches(exc, s));
+    if (!(spec instanceof PyType) || !this.isSubtype(spec, this.T.BaseException))
+      this.typeError('catching classes that do not inherit from BaseException is not allowed');
+    return this.isSubtype(exc.type, spec as PyType);
+  }
+
+  /** add a traceback entry for the frame the exception passes through */
+  private addTraceback(e: PyException, f: Frame): void {
+    (e.tb ??= []).push({ name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line: f.lastLine > 0 ? f.lastLine : f.code.firstLine, frame: f.id });
+  }
+
+  /** Find a handler for `e` from the current frame outwards; returns false when an entry frame is left. */
+  private unwind(r: PyRaise, reraise: boolean): boolean {
+    let f = this.frame!;
+    const exc = r.exc;
+    if (!reraise) this.addTraceback(exc, f);
+    if (this.rec.enabled) this.rec.exception(exc.type.name, this.safeStr(exc), f.lastLine, f.id);
+    for (;;) {
+      const b = f.blocks.pop();
+      if (b) {
+        if (b.kind === 'except') {
+          // leaving an except handler: restore the previously handled exception
+          this.setHandled(b.prevExc);
+          continue;
+        }
+        while (f.stack.length > b.level) {
+          const v = f.stack.pop()!;
+          if (v !== NULL) this.decref(v);
+        }
+        f.blocks.push({ kind: 'except', handler: -1, level: f.stack.length, prevExc: this.handledExc });
+        if (this.handledExc) this.incref(this.handledExc);
+        this.setHandled(exc);
+        f.stack.push(exc); // the raise's reference moves to the stack
+        f.pc = b.handler;
+        f.forceLine = true;
+        return true;
+      }
+      // no handler here: the frame exits with the exception
+      this.clearFrame(f);
+      this.popFrame(f, null);
+      if (f.generator) {
+        f.generator.finished = true;
+        f.generator.frame = null;
+      }
+      if (f.isEntry) return false;
+      f = this.frame!;
+      this.addTraceback(exc, f);
+    }
+  }
+
+  private setHandled(e: PyObject | null): void {
+    const old = this.handledExc;
+    this.handledExc = e;
+    if (e) this.incref(e);
+    if (old) this.decref(old);
+  }
+
+  safeStr(e: PyException): string {
+    try {
+      return this.exceptionStr(e);
+    } catch (x) {
+      if (x instanceof PyRaise) {
+        this.decref(x.exc);
+        return '<exception str() failed>';
+      }
+      throw x;
+    }
+  }
+
+  /** the exception to raise for `raise X` (X a class or an instance); an owned reference */
+  private makeRaise(v: PyObject): PyException {
+    if (v instanceof PyType && this.isSubtype(v, this.T.BaseException)) {
+      const e = this.callObject(v, []);
+      this.decref(v);
+      return e as PyException;
+    }
+    if (v instanceof PyException) return v;
+    this.decref(v);
+    return this.typeError('exceptions must derive from BaseException');
+  }
+
+  private withContext(e: PyException): PyException {
+    const h = this.handledExc;
+    if (h && h !== e && !e.context) {
+      this.incref(h);
+      e.context = h;
+    }
+    return e;
+  }
+
+  // ------------------------------------------------------------ the loop
+
+  execute(): PyObject {
+    for (;;) {
+      try {
+        return this.loop();
+      } catch (e) {
+        if (e instanceof PyRaise) {
+          const reraise = (e as PyRaise & { reraise?: boolean }).reraise === true;
+          if (this.unwind(e, reraise)) continue;
+        } else if (e instanceof RangeError && /call stack/.test(e.message)) {
+          const err = this.newException('RecursionError', 'maximum recursion depth exceeded');
+          if (this.unwind(new PyRaise(err), false)) continue;
+          throw new PyRaise(err);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private loop(): PyObject {
+    let f = this.frame!;
+    let code = f.code.code;
+    let consts = this.constObjects(f.code);
+    let stack = f.stack;
+    const budgets = this.budgets;
+    const maxSteps = budgets.maxSteps > 0 ? budgets.maxSteps : Infinity;
+    const rec = this.rec;
+    const switchTo = (nf: Frame): void => {
+      f = nf;
+      code = f.code.code;
+      consts = this.constObjects(f.code);
+      stack = f.stack;
+      this.curFrameId = f.id;
+    };
+    for (;;) {
+      const pc = f.pc;
+      const line = f.code.lines[pc];
+      if (line !== f.lastLine || f.forceLine) {
+        f.lastLine = line;
+        f.forceLine = false;
+        this.curLine = line;
+        if (rec.enabled) rec.line(line, f.id);
+      }
+      if (++this.steps > maxSteps || (this.steps & 0x1fff) === 0) this.checkBudgets();
+      if (this.gcPending()) this.runPendingGc();
+      const op = code[pc * 2];
+      const arg = code[pc * 2 + 1];
+      f.pc = pc + 1;
+      switch (op) {
+        case Op.NOP:
+          break;
+        case Op.POP_TOP:
+          this.decref(stack.pop()!);
+          break;
+        case Op.ROT_TWO: {
+          const n = stack.length;
+          const t = stack[n - 1];
+          stack[n - 1] = stack[n - 2];
+          stack[n - 2] = t;
+          break;
+        }
+        case Op.ROT_THREE: {
+          const v = stack.pop()!;
+          stack.splice(stack.length - 2, 0, v);
+          break;
+        }
+        case Op.ROT_FOUR: {
+          const v = stack.pop()!;
+          stack.splice(stack.length - 3, 0, v);
+          break;
+        }
+        case Op.DUP_TOP: {
+          const v = stack[stack.length - 1];
+          this.incref(v);
+          stack.push(v);
+          break;
+        }
+        case Op.DUP_TOP_TWO: {
+          const a = stack[stack.length - 2];
+          const b = stack[stack.length - 1];
+          this.incref(a);
+          this.incref(b);
+          stack.push(a, b);
+          break;
+        }
+        case Op.LOAD_CONST: {
+          const v = consts[arg];
+          this.incref(v);
+          stack.push(v);
+          break;
+        }
+        case Op.LOAD_FAST: {
+          const v = f.fast[arg];
+          if (!v) this.unboundLocal(f.code.varnames[arg]);
+          this.incref(v);
+          stack.push(v);
+          break;
+        }
+        case Op.STORE_FAST: {
+          const v = stack.pop()!;
+          const old = f.fast[arg];
+          f.fast[arg] = v;
+          if (rec.enabled) this.moveTo(v, ['name', f.id, f.code.varnames[arg], 'local']);
+          if (old) this.decrefBy(old, ['name', f.id, f.code.varnames[arg], 'local']);
+          break;
+        }
+        case Op.DELETE_FAST: {
+          const old = f.fast[arg];
+          if (!old) this.unboundLocal(f.code.varnames[arg]);
+          f.fast[arg] = null;
+          this.decrefBy(old, ['name', f.id, f.code.varnames[arg], 'local']);
+          break;
+        }
+        case Op.LOAD_GLOBAL: {
+          const name = f.code.names[arg];
+          const v = this.dictGetStr(f.globals, name) ?? this.dictGetStr(this.builtinsDict, name);
+          if (!v) this.raise('NameError', `name '${name}' is not defined`);
+          this.incref(v);
+          stack.push(v);
+          break;
+        }
+        case Op.LOAD_NAME: {
+          const name = f.code.names[arg];
+          const v = (f.localsDict && this.dictGetStr(f.localsDict, name)) ?? this.dictGetStr(f.globals, name) ?? this.dictGetStr(this.builtinsDict, name);
+          if (!v) this.raise('NameError', `name '${name}' is not defined`);
+          this.incref(v);
+          stack.push(v);
+          break;
+        }
+        case Op.STORE_GLOBAL:
+        case Op.STORE_NAME: {
+          const v = stack.pop()!;
+          const d = op === Op.STORE_NAME && f.localsDict ? f.localsDict : f.globals;
+          this.storeNamed(d, f.code.names[arg], v, d === f.globals ? 0 : f.id, d === f.globals ? 'global' : 'class');
+          break;
+        }
+        case Op.DELETE_GLOBAL:
+        case Op.DELETE_NAME: {
+          const d = op === Op.DELETE_NAME && f.localsDict ? f.localsDict : f.globals;
+          const name = f.code.names[arg];
+          if (!this.deleteNamed(d, name, d === f.globals ? 0 : f.id, d === f.globals ? 'global' : 'class'))
+            this.raise('NameError', `name '${name}' is not defined`);
+          break;
+        }
+        case Op.LOAD_DEREF:
+        case Op.LOAD_CLASSDEREF: {
+          if (op === Op.LOAD_CLASSDEREF && f.localsDict) {
+            const name = this.derefName(f, arg);
+            const v = this.dictGetStr(f.localsDict, name);
+            if (v) {
+              this.incref(v);
+              stack.push(v);
+              break;
+            }
+          }
+          const c = f.cells[arg];
+          if (!c.ref) this.unboundDeref(f, arg);
+          this.incref(c.ref!);
+          stack.push(c.ref!);
+          break;
+        }
+        case Op.STORE_DEREF: {
+          const v = stack.pop()!;
+          const c = f.cells[arg];
+          const old = c.ref;
+          c.ref = v;
+          if (rec.enabled) this.moveTo(v, [c, 'cell_contents']);
+          if (old) this.decrefBy(old, [c, 'cell_contents']);
+          break;
+        }
+        case Op.DELETE_DEREF: {
+          const c = f.cells[arg];
+          if (!c.ref) this.unboundDeref(f, arg);
+          const old = c.ref!;
+          c.ref = null;
+          this.decrefBy(old, [c, 'cell_contents']);
+          break;
+        }
+        case Op.LOAD_CLOSURE: {
+          const c = f.cells[arg];
+          this.incref(c);
+          stack.push(c);
+          break;
+        }
+        case Op.LOAD_ATTR: {
+          const o = stack.pop()!;
+          const r = this.getattrBorrowedOwner(o, f.code.names[arg]);
+          stack.push(r);
+          break;
+        }
+        case Op.STORE_ATTR: {
+          const o = stack.pop()!;
+          const v = stack.pop()!;
+          try {
+            this.setattr(o, f.code.names[arg], v);
+          } finally {
+            this.decref(v);
+            this.decref(o);
+          }
+          break;
+        }
+        case Op.DELETE_ATTR: {
+          const o = stack.pop()!;
+          try {
+            this.delattr(o, f.code.names[arg]);
+          } finally {
+            this.decref(o);
+          }
+          break;
+        }
+        case Op.LOAD_METHOD: {
+          const o = stack.pop()!;
+          const name = f.code.names[arg];
+          const d = o instanceof PyType || !(o.type) ? null : this.lookupType(o.type, name);
+          if ((d instanceof PyFunction || d instanceof PyMethodDescr) && !(o instanceof PyInstance && o.attrs && o.attrs.map.has('s' + name))) {
+            this.incref(d);
+            stack.push(d, o);
+          } else {
+            const r = this.getattrBorrowedOwner(o, name);
+            stack.push(r, NULL);
+          }
+          break;
+        }
+        case Op.CALL_METHOD: {
+          const kw = (arg & 0x10000) !== 0;
+          const n = arg & 0xffff;
+          const kwnames = kw ? (stack.pop() as PyTuple) : null;
+          const base = stack.length - n - 2;
+          const self = stack[base + 1];
+          const nf = self === NULL ? this.call(f, base, base + 2, kwnames, 2) : this.call(f, base, base + 1, kwnames, 2);
+          if (nf) switchTo(nf);
+          break;
+        }
+        case Op.CALL_FUNCTION: {
+          const base = stack.length - arg - 1;
+          const nf = this.call(f, base, base + 1, null, 1);
+          if (nf) switchTo(nf);
+          break;
+        }
+        case Op.CALL_FUNCTION_KW: {
+          const kwnames = stack.pop() as PyTuple;
+          const base = stack.length - arg - 1;
+          const nf = this.call(f, base, base + 1, kwnames, 1);
+          if (nf) switchTo(nf);
+          break;
+        }
+        case Op.CALL_FUNCTION_EX: {
+          const kwd = arg & 1 ? (stack.pop() as PyDict) : null;
+          const argt = stack.pop() as PyTuple;
+          const fn = stack.pop()!;
+          let r: PyObject;
+          try {
+            r = this.callObject(fn, argt.items, kwd ? this.kwargsFromDict(kwd) : null);
+          } finally {
+            this.decref(argt);
+            if (kwd) this.decref(kwd);
+            this.decref(fn);
+          }
+          stack.push(r);
+          break;
+        }
+        case Op.RETURN_VALUE: {
+          const v = stack.pop()!;
+          if (f.generator) {
+            f.generator.finished = true;
+            f.generator.frame = null;
+          }
+          this.clearFrame(f);
+          this.popFrame(f, v);
+          if (f.isEntry) return v;
+          const caller = this.frame!;
+          this.afterReturn(caller, f);
+          if (f.ctorInstance) {
+            this.decref(v);
+            caller.stack.push(f.ctorInstance);
+          } else caller.stack.push(v);
+          switchTo(caller);
+          break;
+        }
+        case Op.YIELD_VALUE: {
+          const v = stack.pop()!;
+          this.popFrame(f, v);
+          return v;
+        }
+        case Op.GET_YIELD_FROM_ITER: {
+          const o = stack.pop()!;
+          const it = this.iter(o);
+          this.decref(o);
+          stack.push(it);
+          break;
+        }
+        case Op.YIELD_FROM: {
+          const sent = stack.pop()!;
+          const it = stack[stack.length - 1];
+          let v: PyObject | null;
+          try {
+            v = it instanceof PyGenerator ? this.resumeGenerator(it, sent) : this.next(it);
+          } finally {
+            this.decref(sent);
+          }
+          if (v) {
+            f.pc = pc; // re-execute YIELD_FROM on resume
+            this.popFrame(f, v);
+            return v;
+          }
+          stack.pop();
+          const ret = it instanceof PyGenerator && it.returnValue ? it.returnValue : this.none();
+          if (it instanceof PyGenerator) it.returnValue = null;
+          this.decref(it);
+          stack.push(ret);
+          break;
+        }
+        case Op.BINARY_SUBSCR: {
+          const key = stack.pop()!;
+          const o = stack.pop()!;
+          let r: PyObject;
+          try {
+            r = this.getitem(o, key);
+          } finally {
+            this.decref(o);
+            this.decref(key);
+          }
+          stack.push(r);
+          break;
+        }
+        case Op.STORE_SUBSCR: {
+          const key = stack.pop()!;
+          const o = stack.pop()!;
+          const v = stack.pop()!;
+          try {
+            this.setitem(o, key, v);
+          } finally {
+            this.decref(v);
+            this.decref(o);
+            this.decref(key);
+          }
+          break;
+        }
+        case Op.DELETE_SUBSCR: {
+          const key = stack.pop()!;
+          const o = stack.pop()!;
+          try {
+            this.delitem(o, key);
+          } finally {
+            this.decref(o);
+            this.decref(key);
+          }
+          break;
+        }
+        case Op.BINARY_OP:
+        case Op.INPLACE_OP: {
+          const b = stack.pop()!;
+          const a = stack.pop()!;
+          let r: PyObject;
+          try {
+            r = this.fastBinary(a, b, arg) ?? this.binaryOp(a, b, BIN_OPS[arg], op === Op.INPLACE_OP);
+          } finally {
+            this.decref(a);
+            this.decref(b);
+          }
+          stack.push(r);
+          break;
+        }
+        case Op.UNARY_OP: {
+          const o = stack.pop()!;
+          let r: PyObject;
+          try {
+            r = this.unaryOp(o, arg);
+          } finally {
+            this.decref(o);
+          }
+          stack.push(r);
+          break;
+        }
+        case Op.COMPARE_OP: {
+          const b = stack.pop()!;
+          const a = stack.pop()!;
+          let r: PyObject;
+          try {
+            r = this.richCompare(a, b, CMP_OPS[arg]);
+          } finally {
+            this.decref(a);
+            this.decref(b);
+          }
+          stack.push(r);
+          break;
+        }
+        case Op.IS_OP: {
+          const b = stack.pop()!;
+          const a = stack.pop()!;
+          const r = (a === b) !== (arg === 1);
+          this.decref(a);
+          this.decref(b);
+          stack.push(this.newBool(r));
+          break;
+        }
+        case Op.CONTAINS_OP: {
+          const container = stack.pop()!;
+          const item = stack.pop()!;
+          let r: boolean;
+          try {
+            r = this.contains(container, item) !== (arg === 1);
+          } finally {
+            this.decref(item);
+            this.decref(container);
+          }
+          stack.push(this.newBool(r));
+          break;
+        }
+        case Op.JUMP:
+          if (arg <= pc) f.forceLine = true;
+          f.pc = arg;
+          break;
+        case Op.POP_JUMP_IF_FALSE:
+        case Op.POP_JUMP_IF_TRUE: {
+          const v = stack.pop()!;
+          let t: boolean;
+          try {
+            t = v === this.True ? true : v === this.False ? false : this.truthy(v);
+          } finally {
+            this.decref(v);
+          }
+          if (t === (op === Op.POP_JUMP_IF_TRUE)) {
+            if (arg <= pc) f.forceLine = true;
+            f.pc = arg;
+          }
+          break;
+        }
+        case Op.JUMP_IF_FALSE_OR_POP:
+        case Op.JUMP_IF_TRUE_OR_POP: {
+          const v = stack[stack.length - 1];
+          const t = this.truthy(v);
+          if (t === (op === Op.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
+          else this.decref(stack.pop()!);
+          break;
+        }
+        case Op.GET_ITER: {
+          const o = stack.pop()!;
+          let it: PyObject;
+          try {
+            it = this.iter(o);
+          } finally {
+            this.decref(o);
+          }
+          stack.push(it);
+          break;
+        }
+        case Op.FOR_ITER: {
+          const it = stack[stack.length - 1];
+          const v = this.next(it);
+          if (v) stack.push(v);
+          else {
+            stack.pop();
+            this.decref(it);
+            f.pc = arg;
+          }
+          break;
+        }
+        case Op.BUILD_LIST: {
+          const items = arg ? stack.splice(stack.length - arg, arg) : [];
+          const l = this.newList(items);
+          if (rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+          stack.push(l);
+          break;
+        }
+        case Op.BUILD_TUPLE: {
+          const items = arg ? stack.splice(stack.length - arg, arg) : [];
+          stack.push(this.newTuple(items));
+          break;
+        }
+        case Op.BUILD_SET: {
+          const items = arg ? stack.splice(stack.length - arg, arg) : [];
+          const s = this.newSet();
+          try {
+            for (const x of items) this.setAdd(s, x);
+          } finally {
+            for (const x of items) this.decref(x);
+          }
+          stack.push(s);
+          break;
+        }
+        case Op.BUILD_MAP: {
+          const items = arg ? stack.splice(stack.length - 2 * arg, 2 * arg) : [];
+          const d = this.newDict(arg);
+          try {
+            for (let i = 0; i < items.length; i += 2) this.dictSet(d, items[i], items[i + 1]);
+          } finally {
+            for (const x of items) this.decref(x);
+          }
+          stack.push(d);
+          break;
+        }
+        case Op.LIST_APPEND: {
+          const v = stack.pop()!;
+          this.listAppend(stack[stack.length - arg] as PyList, v);
+          break;
+        }
+        case Op.SET_ADD: {
+          const v = stack.pop()!;
+          this.setAdd(stack[stack.length - arg] as PySet, v);
+          this.decref(v);
+          break;
+        }
+        case Op.MAP_ADD: {
+          const v = stack.pop()!;
+          const k = stack.pop()!;
+          this.dictSet(stack[stack.length - arg] as PyDict, k, v);
+          this.decref(k);
+          this.decref(v);
+          break;
+        }
+        case Op.LIST_EXTEND: {
+          const it = stack.pop()!;
+          const l = stack[stack.length - arg] as PyList;
+          try {
+            if (it instanceof PyTuple || it instanceof PyList) this.listExtend(l, it.items);
+            else this.listExtendOwned(l, this.iterToArray(it));
+          } catch (e) {
+            if (e instanceof PyRaise && this.isSubtype(e.exc.type, this.T.TypeError) && !this.isIterable(it)) {
+              this.decref(e.exc);
+              this.typeError(`Value after * must be an iterable, not ${this.typeName(it)}`);
+            }
+            throw e;
+          } finally {
+            this.decref(it);
+          }
+          break;
+        }
+        case Op.SET_UPDATE: {
+          const it = stack.pop()!;
+          const s = stack[stack.length - arg] as PySet;
+          try {
+            const items = this.iterToArray(it);
+            for (const x of items) {
+              this.setAdd(s, x);
+              this.decref(x);
+            }
+          } finally {
+            this.decref(it);
+          }
+          break;
+        }
+        case Op.DICT_UPDATE:
+        case Op.DICT_MERGE: {
+          const src = stack.pop()!;
+          const d = stack[stack.length - arg] as PyDict;
+          try {
+            if (!(src instanceof PyDict)) this.typeError(`'${this.typeName(src)}' object is not a mapping`);
+            for (const e of (src as PyDict).map.values()) {
+              if (op === Op.DICT_MERGE && d.map.has(this.hashKey(e.key))) this.typeError(`keywords must be unique: got multiple values for keyword argument '${this.str(e.key)}'`);
+              this.dictSet(d, e.key, e.value);
+            }
+          } finally {
+            this.decref(src);
+          }
+          break;
+        }
+        case Op.LIST_TO_TUPLE: {
+          const l = stack.pop() as PyList;
+          const items = [...l.items];
+          for (const x of items) this.incref(x);
+          this.decref(l);
+          stack.push(this.newTuple(items));
+          break;
+        }
+        case Op.BUILD_SLICE: {
+          const step = arg === 3 ? stack.pop()! : this.none();
+          const stop = stack.pop()!;
+          const start = stack.pop()!;
+          const s = this.track(new PySlice(this.T.slice, start, stop, step), this.profile.sizes.slice, false);
+          stack.push(s);
+          break;
+        }
+        case Op.UNPACK_SEQUENCE: {
+          const seq = stack.pop()!;
+          let items: PyObject[];
+          try {
+            items = this.unpack(seq, arg, -1);
+          } finally {
+            this.decref(seq);
+          }
+          for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+          break;
+        }
+        case Op.UNPACK_EX: {
+          const seq = stack.pop()!;
+          let items: PyObject[];
+          try {
+            items = this.unpack(seq, arg & 0xff, arg >> 8);
+          } finally {
+            this.decref(seq);
+          }
+          for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+          break;
+        }
+        case Op.BUILD_STRING: {
+          const parts = stack.splice(stack.length - arg, arg);
+          const s = parts.map((p) => (p as PyStr).s).join('');
+          for (const p of parts) this.decref(p);
+          stack.push(this.newStr(s));
+          break;
+        }
+        case Op.FORMAT_VALUE: {
+          const spec = arg & 4 ? (stack.pop() as PyStr) : null;
+          const v = stack.pop()!;
+          let r: PyObject;
+          try {
+            r = this.formatValue(v, arg & 3, spec ? spec.s : '');
+          } finally {
+            this.decref(v);
+            if (spec) this.decref(spec);
+          }
+          stack.push(r);
+          break;
+        }
+        case Op.MAKE_FUNCTION: {
+          const codeObj = stack.pop() as PyCode;
+          const closure = arg & 8 ? (stack.pop() as PyTuple) : null;
+          const kwdefaults = arg & 2 ? (stack.pop() as PyDict) : null;
+          const defaults = arg & 1 ? (stack.pop() as PyTuple) : null;
+          const fn = this.track(new PyFunction(this.T.function, codeObj.code, codeObj, f.globals, codeObj.code.name), this.profile.sizes.function, true);
+          this.moveTo(codeObj, [fn, '__code__']);
+          this.increfBy(f.globals, [fn, '__globals__']);
+          if (closure) {
+            fn.closure = closure;
+            this.moveTo(closure, [fn, '__closure__']);
+          }
+          if (kwdefaults) {
+            fn.kwdefaults = kwdefaults;
+            this.moveTo(kwdefaults, [fn, '__kwdefaults__']);
+          }
+          if (defaults) {
+            fn.defaults = defaults;
+            this.moveTo(defaults, [fn, '__defaults__']);
+          }
+          stack.push(fn);
+          break;
+        }
+        case Op.LOAD_BUILD_CLASS: {
+          const b = this.dictGetStr(this.builtinsDict, '__build_class__')!;
+          this.incref(b);
+          stack.push(b);
+          break;
+        }
+        case Op.RAISE_VARARGS: {
+          if (arg === 0) {
+            if (!this.handledExc) this.raise('RuntimeError', 'No active exception to reraise');
+            this.incref(this.handledExc);
+            const r = new PyRaise(this.handledExc as PyException) as PyRaise & { reraise?: boolean };
+            r.reraise = true;
+            throw r;
+          }
+          const cause = arg === 2 ? stack.pop()! : null;
+          const exc = this.makeRaise(stack.pop()!);
+          if (cause) {
+            let c: PyObject | null = cause;
+            if (cause instanceof PyNone) {
+              c = null;
+              this.decref(cause);
+            } else if (cause instanceof PyType) {
+              c = this.callObject(cause, []);
+              this.decref(cause);
+            }
+            if (exc.cause) this.decref(exc.cause);
+            exc.cause = c;
+            exc.suppressContext = true;
+          }
+          throw new PyRaise(this.withContext(exc));
+        }
+        case Op.SETUP_FINALLY:
+          f.blocks.push({ kind: 'finally', handler: arg, level: stack.length, prevExc: null });
+          break;
+        case Op.POP_BLOCK:
+          f.blocks.pop();
+          break;
+        case Op.POP_EXCEPT: {
+          const b = f.blocks.pop()!;
+          const old = this.handledExc;
+          this.handledExc = b.prevExc;
+          if (old) this.decref(old);
+          break;
+        }
+        case Op.RERAISE: {
+          const exc = stack.pop() as PyException;
+          const r = new PyRaise(exc) as PyRaise & { reraise?: boolean };
+          r.reraise = true;
+          throw r;
+        }
+        case Op.JUMP_IF_NOT_EXC_MATCH: {
+          const spec = stack.pop()!;
+          const exc = stack.pop()!;
+          let m: boolean;
+          try {
+            m = this.excMatches(exc, spec);
+          } finally {
+            this.decref(spec);
+            this.decref(exc);
+          }
+          if (!m) f.pc = arg;
+          break;
+        }
+        case Op.SETUP_WITH: {
+          const mgr = stack.pop()!;
+          const enter = this.lookupType(mgr.type, '__enter__');
+          const exitFn = this.lookupType(mgr.type, '__exit__');
+          if (!enter || !exitFn) {
+            this.decref(mgr);
+            const missing = !enter ? '' : ' and the __exit__';
+            this.typeError(`'${this.typeName(mgr)}' object does not support the context manager protocol${missing === '' ? '' : ''}`);
+          }
+          const exitBound = this.bindDescriptor(exitFn!, mgr, mgr.type);
+          stack.push(exitBound);
+          let res: PyObject;
+          try {
+            const enterBound = this.bindDescriptor(enter!, mgr, mgr.type);
+            try {
+              res = this.callObject(enterBound, []);
+            } finally {
+              this.decref(enterBound);
+            }
+          } finally {
+            this.decref(mgr);
+          }
+          f.blocks.push({ kind: 'finally', handler: arg, level: stack.length, prevExc: null });
+          stack.push(res);
+          break;
+        }
+        case Op.WITH_EXCEPT_START: {
+          const exc = stack[stack.length - 1];
+          const exitFn = stack[stack.length - 2];
+          const tb = this.none();
+          const r = this.callObject(exitFn, [exc.type, exc, tb]);
+          this.decref(tb);
+          stack.push(r);
+          break;
+        }
+        case Op.LOAD_ASSERTION_ERROR:
+          this.incref(this.T.AssertionError);
+          stack.push(this.T.AssertionError);
+          break;
+        case Op.IMPORT_NAME: {
+          const fromlist = stack.pop()!;
+          const level = stack.pop()!;
+          this.decref(fromlist);
+          this.decref(level);
+          stack.push(this.importModule(f.code.names[arg], f));
+          break;
+        }
+        case Op.IMPORT_FROM: {
+          const m = stack[stack.length - 1];
+          const name = f.code.names[arg];
+          const v = this.getattrOrNull(m, name);
+          if (!v) this.raise('ImportError', `cannot import name '${name}' from '${(m as { name?: string }).name ?? '?'}' (unknown location)`);
+          stack.push(v);
+          break;
+        }
+        case Op.IMPORT_STAR:
+          this.stopUnsupported(f, pc, '`from module import *`');
+          break;
+        case Op.STOP_UNSUPPORTED: {
+          const u = f.code.unsupported[arg];
+          throw new SimStop({ kind: 'unsupported', construct: u.construct, span: u.span, line: u.line });
+        }
+        default:
+          throw new Error(`unknown opcode ${op}`);
+      }
+    }
+  }
+
+  abstract gcPending(): boolean;
+  abstract runPendingGc(): void;
+
+  private stopUnsupported(f: Frame, pc: number, construct: string): never {
+    const span = f.code.spans[pc] ?? { start: 0, end: 0 };
+    throw new SimStop({ kind: 'unsupported', construct, span, line: f.code.lines[pc] });
+  }
+
+  /** getattr that consumes the owner reference */
+  private getattrBorrowedOwner(o: PyObject, name: string): PyObject {
+    try {
+      return this.getattr(o, name);
+    } finally {
+      this.decref(o);
+    }
+  }
+
+  private unboundLocal(name: string): never {
+    return this.raise(
+      'UnboundLocalError',
+      this.profile.version === '3.10' ? `local variable '${name}' referenced before assignment` : `cannot access local variable '${name}' where it is not associated with a value`,
+    );
+  }
+
+  private derefName(f: Frame, i: number): string {
+    const c = f.code;
+    return i < c.cellvars.length ? c.cellvars[i] : c.freevars[i - c.cellvars.length];
+  }
+
+  private unboundDeref(f: Frame, i: number): never {
+    const name = this.derefName(f, i);
+    if (i < f.code.cellvars.length) this.unboundLocal(name);
+    return this.raise(
+      'NameError',
+      this.profile.version === '3.10' ? `free variable '${name}' referenced before assignment in enclosing scope` : `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+    );
+  }
+
+  /**
+   * A call from the loop. stack[base] is the callable; args start at argStart (after self/NULL).
+   * Python functions get a new frame (returned: the loop switches to it); anything else is called
+   * natively and its result pushed.
+   */
+  private call(f: Frame, base: number, argStart: number, kwnames: PyTuple | null, _kind: number): Frame | null {
+    const stack = f.stack;
+    let callable = stack[base];
+    const nkw = kwnames ? kwnames.items.length : 0;
+    const all = stack.slice(argStart);
+    const pos = nkw ? all.slice(0, all.length - nkw) : all;
+    const kwvals = nkw ? all.slice(all.length - nkw) : [];
+    const copy = this.profile.argsCopiedIntoFrame;
+    // a bound method object: call its function with self first
+    let args = pos;
+    let selfFromMethod: PyObject | null = null;
+    if (callable instanceof PyMethod && callable.func instanceof PyFunction && !(callable.func.code.flags & CO_GENERATOR)) {
+      selfFromMethod = callable.self;
+      args = [callable.self, ...pos];
+      callable = callable.func;
+    }
+    if (callable instanceof PyFunction && !(callable.code.flags & CO_GENERATOR)) {
+      const kwargs = kwnames ? this.kwargsFrom(kwnames, kwvals) : null;
+      if (copy || selfFromMethod) {
+        // arguments are copied into the frame; the caller's stack keeps its references until the return
+        const nf = this.makeFrameChecked(callable, args, kwargs, false, f);
+        nf.callerPop = stack.length - base;
+        if (kwnames) this.decref(kwnames);
+        this.pushFrame(nf);
+        return nf;
+      }
+      // 3.11+: arguments and the function move from the stack into the new frame
+      const nf = this.makeFrameChecked(callable, args, kwargs, true, f, () => {
+        stack.length = base;
+        if (kwnames) this.decref(kwnames);
+      });
+      stack.length = base;
+      if (kwnames) this.decref(kwnames);
+      nf.holdsFunc = true;
+      this.moveTo(callable, ['stack', nf.id]);
+      this.pushFrame(nf);
+      return nf;
+    }
+    if (callable instanceof PyType && callable.isHeap && this.hasPyInit(callable)) {
+      const inst = this.newInstance(callable);
+      const init = this.lookupType(callable, '__init__') as PyFunction;
+      const kwargs = kwnames ? this.kwargsFrom(kwnames, kwvals) : null;
+      let nf: Frame;
+      try {
+        nf = this.makeFrame(init, [inst, ...pos], kwargs, false, f);
+      } catch (e) {
+        this.decref(inst);
+        this.dropCallArgs(f, base, kwnames);
+        throw e;
+      }
+      nf.callerPop = stack.length - base;
+      nf.ctorInstance = inst;
+      if (kwnames) this.decref(kwnames);
+      this.pushFrame(nf);
+      return nf;
+    }
+    // native call
+    let r: PyObject;
+    try {
+      r = this.callObject(callable, pos, kwnames ? this.kwargsFrom(kwnames, kwvals) : null);
+    } finally {
+      this.dropCallArgs(f, base, kwnames);
+    }
+    stack.push(r);
+    return null;
+  }
+
+  private makeFrameChecked(fn: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null, owned: boolean, parent: Frame, onOwnedFail?: () => void): Frame {
+    try {
+      return this.makeFrame(fn, args, kwargs, owned, parent);
+    } catch (e) {
+      if (owned) {
+        onOwnedFail?.();
+        for (const a of args) this.decref(a);
+        this.decref(fn);
+      } else this.dropCallArgs(parent, parent.stack.length - args.length - 1, null);
+      throw e;
+    }
+  }
+
+  private hasPyInit(t: PyType): boolean {
+    const init = this.lookupType(t, '__init__');
+    const nw = this.lookupType(t, '__new__');
+    return init instanceof PyFunction && !(init.code.flags & CO_GENERATOR) && (!nw || nw instanceof PyBuiltin || nw instanceof PyMethodDescr) && !this.nativeBase(t);
+  }
+
+  private nativeBase(t: PyType): boolean {
+    return t.mro.some((k) => !k.isHeap && k !== this.T.object);
+  }
+
+  /** pop the call's stack entries: args (3.11+: first to last; 3.10: last to first), then the callable */
+  private dropCallArgs(f: Frame, base: number, kwnames: PyTuple | null): void {
+    const stack = f.stack;
+    const items = stack.splice(base);
+    if (kwnames) this.decref(kwnames);
+    if (this.profile.argsCopiedIntoFrame) {
+      for (let i = items.length - 1; i >= 0; i--) if (items[i] !== NULL) this.decref(items[i]);
+    } else {
+      for (let i = 1; i < items.length; i++) if (items[i] !== NULL) this.decref(items[i]);
+      if (items[0] !== NULL) this.decref(items[0]);
+    }
+  }
+
+  /** after a Python frame returns to its caller */
+  private afterReturn(caller: Frame, done: Frame): void {
+    if (done.callerPop) this.dropCallArgs(caller, caller.stack.length - done.callerPop, null);
+    if (done.ctorInstance && caller) {
+      /* the instance reference moves to the stack below */
+    }
+  }
+
+  fastBinary(a: PyObject, b: PyObject, opIndex: number): PyObject | null {
+    if (a.type === this.T.int && b.type === this.T.int) {
+      const x = (a as PyInt).v;
+      const y = (b as PyInt).v;
+      switch (opIndex) {
+        case 0:
+          return this.newInt(I.add(x, y));
+        case 1:
+          return this.newInt(I.sub(x, y));
+        case 2:
+          return this.newInt(I.mul(x, y));
+      }
+    }
+    return null;
+  }
+
+  isIterable(o: PyObject): boolean {
+    return o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict || o instanceof PySet || (o instanceof PyInstance && (this.hasUserMethod(o.type, '__iter__') || this.hasUserMethod(o.type, '__getitem__')));
+  }
+
+  unpack(seq: PyObject, before: number, after: number): PyObject[] {
+    const star = after >= 0;
+    let items: PyObject[];
+    if (seq instanceof PyTuple || seq instanceof PyList) {
+      items = [...seq.items];
+      for (const x of items) this.incref(x);
+    } else {
+      if (!this.isIterable(seq) && !this.isIterator(seq) && !(seq instanceof PyInstance)) this.typeError(`cannot unpack non-iterable ${this.typeName(seq)} object`);
+      items = this.iterToArray(seq);
+    }
+    const n = items.length;
+    if (!star) {
+      if (n !== before) {
+        for (const x of items) this.decref(x);
+        if (n < before) this.raise('ValueError', `not enough values to unpack (expected ${before}, got ${n})`);
+        const knownLen = this.profile.version >= '3.12' && (seq instanceof PyTuple || seq instanceof PyList || seq instanceof PyDict || seq instanceof PyStr);
+        this.raise('ValueError', `too many values to unpack (expected ${before}${knownLen ? `, got ${n}` : ''})`);
+      }
+      return items;
+    }
+    if (n < before + after) {
+      for (const x of items) this.decref(x);
+      this.raise('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${n})`);
+    }
+    const mid = items.slice(before, n - after);
+    const l = this.newList(mid);
+    if (this.rec.enabled) mid.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+    return [...items.slice(0, before), l, ...items.slice(n - after)];
+  }
+
+  storeNamed(d: PyDict, name: string, v: PyObject, frame: number, scope: 'global' | 'class'): void {
+    const hk = 's' + name;
+    const e = d.map.get(hk);
+    if (e) {
+      const old = e.value;
+      e.value = v;
+      if (this.rec.enabled) this.moveTo(v, ['name', frame, name, scope]);
+      this.decrefBy(old, ['name', frame, name, scope]);
+      return;
+    }
+    const key = this.nameStr(name);
+    this.dictSetNew(d, key, v);
+    this.increfBy(key, [d, 'key']);
+    if (this.rec.enabled) this.moveTo(v, ['name', frame, name, scope]);
+  }
+
+  deleteNamed(d: PyDict, name: string, frame: number, scope: 'global' | 'class'): boolean {
+    const hk = 's' + name;
+    const e = d.map.get(hk);
+    if (!e) return false;
+    d.map.delete(hk);
+    this.decrefBy(e.key, [d, 'key']);
+    this.decrefBy(e.value, ['name', frame, name, scope]);
+    return true;
+  }
+
+  /** insert a new key without taking references (the caller accounts for them) */
+  private dictSetNew(d: PyDict, key: PyStr, v: PyObject): void {
+    const before = d.map.size;
+    d.map.set('s' + key.s, { key, value: v });
+    if (d.tableSize === 0) {
+      d.tableSize = 8;
+      d.tableFill = 0;
+    } else if (d.tableFill >= ((d.tableSize << 1) / 3 | 0)) {
+      let size = 8;
+      while (size < before * 3) size <<= 1;
+      d.tableSize = size;
+      d.tableFill = before;
+    }
+    d.tableFill++;
+  }
+
+  private nameStrs = new Map<string, PyStr>();
+  /** the interned str object of an identifier (co_names); a borrowed reference */
+  nameStr(name: string): PyStr {
+    let s = this.nameStrs.get(name);
+    if (!s) {
+      const n = this.newStr(name);
+      s = this.intern(n);
+      this.decref(n);
+      this.nameStrs.set(name, s);
+      this.increfBy(s, ['interp', 'co_names']);
+      this.decref(s);
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------ misc
+
+  newInstance(t: PyType): PyInstance {
+    const o = this.track(new PyInstance(t), this.instanceSize(t), t.gcInstances || t.isHeap);
+    if (t.isHeap) this.increfBy(t, [o, '__class__']);
+    return o;
+  }
+
+  hasFinalizer(o: PyInstance): boolean {
+    const d = this.lookupType(o.type, '__del__');
+    return d instanceof PyFunction;
+  }
+
+  finalize(o: PyObject): void {
+    const saved = this.saveErrorState();
+    try {
+      const r = this.callMethodOf(o, '__del__', []);
+      this.decref(r);
+    } catch (e) {
+      if (e instanceof PyRaise) {
+        this.stderrWrite(`Exception ignored in: ${this.safeRepr(o)}\n`);
+        this.stderrWrite(`${e.exc.type.name}: ${this.safeStr(e.exc)}\n`);
+        this.decref(e.exc);
+      } else throw e;
+    } finally {
+      this.restoreErrorState(saved);
+    }
+  }
+
+  safeRepr(o: PyObject): string {
+    try {
+      return this.repr(o);
+    } catch (e) {
+      if (e instanceof PyRaise) {
+        this.decref(e.exc);
+        return '<object repr() failed>';
+      }
+      throw e;
+    }
+  }
+
+  private saveErrorState(): PyObject | null {
+    return null;
+  }
+  private restoreErrorState(_s: PyObject | null): void {}
+
+  releaseType(t: PyType): void {
+    const entries = [...t.dict.entries()];
+    t.dict.clear();
+    for (const [name, v] of entries) this.decrefBy(v, [t, `.${name}`]);
+    if (t.mroTuple) this.decrefBy(t.mroTuple, [t, '__mro__']);
+    if (t.basesTuple) this.decrefBy(t.basesTuple, [t, '__bases__']);
+  }
+
+  releaseWeakRef(w: import('../objects/model').PyWeakRef): void {
+    this.weakrefDead(w);
+    if (w.callback) this.decrefBy(w.callback, [w, '__callback__']);
+  }
+
+  isDead(o: PyObject): boolean {
+    return (o.flags & F_DEAD) !== 0;
+  }
+
+  memoryError(_nbytes: number): never {
+    return this.raise('MemoryError');
+  }
+
+  cellOf(c: PyObject): PyCell {
+    return c as PyCell;
+  }
+}
+
+

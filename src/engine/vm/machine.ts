@@ -1,0 +1,239 @@
+// The complete interpreter: the evaluation loop plus the services builtins need (sorting, sizes,
+// stopping at an unsupported call), its setup (builtins, modules) and the program's lifecycle:
+// run the module, then shut down the way CPython does (clear __main__'s globals, collect).
+import type { Budgets } from '../api';
+import type { CodeObject } from '../compile/code';
+import { installCtors } from '../objects/builtins/ctors';
+import { installContainerMethods, viewIter } from '../objects/builtins/container-methods';
+import { installFunctions } from '../objects/builtins/functions';
+import { installStrMethods } from '../objects/builtins/str-methods';
+import {
+  F_IMMORTAL, PyCode, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple,
+} from '../objects/model';
+import { strSize, dictSize } from '../objects/sizes';
+import type { Profile } from '../profiles';
+import type { EventRecorder } from '../trace/recorder';
+import { makeSysModule } from '../modules/sys';
+import { installGc } from '../gc/module';
+import { Collector } from '../gc/collector';
+import { PyRaise, SimStop } from './errors';
+import { Frame } from './frame';
+import { EvalLoop } from './interp';
+
+export class Interpreter extends EvalLoop {
+  stderrObj: PyObject | null = null;
+  readonly gc: Collector = new Collector(this);
+
+  constructor(profile: Profile, rec: EventRecorder, budgets: Budgets, shouldCancel: (() => boolean) | undefined, readonly filename: string) {
+    super({ ...profile }, rec, budgets, shouldCancel);
+    this.bootstrap();
+    installFunctions(this);
+    installCtors(this);
+    installContainerMethods(this);
+    installStrMethods(this);
+    this.moduleFactories.set('sys', () => makeSysModule(this));
+    installGc(this);
+    const mainDict = this.newDict();
+    this.mainModule = new PyModule(this.T.module, '__main__', mainDict);
+    this.makeShared(this.mainModule);
+    this.modules.set('__main__', this.mainModule);
+    this.storeNamed(mainDict, '__name__', this.newStr('__main__'), 0, 'global');
+    this.storeNamed(mainDict, '__builtins__', (this.incref(this.builtinsModule), this.builtinsModule), 0, 'global');
+  }
+
+  /** Run a module code object to completion; throws PyRaise for an uncaught exception, SimStop to stop. */
+  runModule(code: CodeObject): void {
+    // the compiler creates every code object (and so every constant) before the module runs
+    const materialize = (c: CodeObject): void => {
+      const objs = this.constObjects(c);
+      objs.forEach((o) => {
+        if (o instanceof PyCode) materialize(o.code);
+      });
+    };
+    materialize(code);
+    const f = new Frame(0, code, null, this.mainModule.dict, [], [], this.mainModule.dict, null);
+    const r = this.runFrame(f);
+    this.decref(r);
+  }
+
+  /**
+   * Interpreter shutdown, as far as the program's objects are concerned: __main__'s globals are
+   * cleared (names starting with one underscore first, then the rest, in insertion order), so
+   * finalizers run in CPython's order.
+   */
+  shutdown(): void {
+    const d = this.mainModule.dict;
+    const names = [...d.map.values()].map((e) => (e.key as PyStr).s).filter((n) => n !== '__builtins__' && n !== '__name__');
+    const order = [...names.filter((n) => n.startsWith('_') && !n.startsWith('__')), ...names.filter((n) => !(n.startsWith('_') && !n.startsWith('__')))];
+    for (const n of order) {
+      const e = d.map.get('s' + n);
+      if (!e) continue;
+      const old = e.value;
+      e.value = this.None;
+      this.decrefBy(old, ['name', 0, n, 'global']);
+    }
+  }
+
+  // ------------------------------------------------------------ services for builtins
+
+  /** stop the simulation at the instruction being executed */
+  stopHere(construct: string): never {
+    const f = this.frame;
+    const pc = f ? f.pc - 1 : 0;
+    const span = f?.code.spans[pc] ?? { start: 0, end: 0 };
+    throw new SimStop({ kind: 'unsupported', construct, span, line: f ? f.code.lines[pc] : 0 });
+  }
+
+  /** list.sort: stable, with key and reverse; raises TypeError for unorderable items */
+  listSort(l: PyList, key: PyObject | null, reverse: boolean): void {
+    const items = [...l.items];
+    const keys = key && !(key instanceof PyNone) ? items.map((x) => this.callObject(key, [x])) : items;
+    const idx = items.map((_, i) => i);
+    try {
+      const cmp = (a: number, b: number): number => {
+        const lt = (x: PyObject, y: PyObject): boolean => {
+          const native = this.nativeCompare(x, y, '<');
+          if (native !== null) return native;
+          const r = this.richCompare(x, y, '<');
+          const v = this.truthy(r);
+          this.decref(r);
+          return v;
+        };
+        if (reverse) {
+          if (lt(keys[b], keys[a])) return -1;
+          if (lt(keys[a], keys[b])) return 1;
+          return 0;
+        }
+        if (lt(keys[a], keys[b])) return -1;
+        if (lt(keys[b], keys[a])) return 1;
+        return 0;
+      };
+      idx.sort(cmp);
+    } finally {
+      if (keys !== items) for (const k of keys) this.decref(k);
+    }
+    l.items = idx.map((i) => items[i]);
+  }
+
+  /** dict.update(other): a dict or an iterable of pairs */
+  dictUpdateFrom(d: PyDict, src: PyObject): void {
+    if (src instanceof PyDict) {
+      for (const e of [...src.map.values()]) this.dictSet(d, e.key, e.value);
+      return;
+    }
+    const pairs = this.iterToArray(src);
+    try {
+      pairs.forEach((p, i) => {
+        const kv = p instanceof PyTuple || p instanceof PyList ? p.items : null;
+        if (!kv || kv.length !== 2) this.raise('ValueError', `dictionary update sequence element #${i} has length ${kv ? kv.length : 1}; 2 is required`);
+        this.dictSet(d, kv![0], kv![1]);
+      });
+    } finally {
+      for (const p of pairs) this.decref(p);
+    }
+  }
+
+  /** sys.getsizeof */
+  sizeof(o: PyObject): number {
+    if (o instanceof PyStr && o.flags & F_IMMORTAL && this.profile.immortalObjects && o.s.length === 1 && o.s.charCodeAt(0) >= 128)
+      return strSize(this.profile, o.s, true);
+    if (o instanceof PyDict && !o.id) return dictSize(this.profile, o);
+    return o.size;
+  }
+
+  // views (dict.keys() etc.) take part in iteration, len, repr and `in`
+  override iter(o: PyObject): PyObject {
+    if (o instanceof PyDictView) return viewIter(this, o);
+    return super.iter(o);
+  }
+  override len(o: PyObject): number {
+    if (o instanceof PyDictView) return o.dict.map.size;
+    return super.len(o);
+  }
+  override repr(o: PyObject, depth = 0): string {
+    if (o instanceof PyDictView) {
+      const items = [...o.dict.map.values()];
+      const inner = o.kind === 'keys' ? items.map((e) => this.repr(e.key, depth + 1)) : o.kind === 'values' ? items.map((e) => this.repr(e.value, depth + 1)) : items.map((e) => `(${this.repr(e.key, depth + 1)}, ${this.repr(e.value, depth + 1)})`);
+      return `dict_${o.kind}([${inner.join(', ')}])`;
+    }
+    return super.repr(o, depth);
+  }
+  override contains(c: PyObject, item: PyObject): boolean {
+    if (c instanceof PyDictView && c.kind === 'keys') return c.dict.map.has(this.hashKey(item));
+    return super.contains(c, item);
+  }
+  override isIterable(o: PyObject): boolean {
+    return o instanceof PyDictView || super.isIterable(o);
+  }
+  override truthy(o: PyObject): boolean {
+    if (o instanceof PyDictView) return o.dict.map.size > 0;
+    return super.truthy(o);
+  }
+
+  /** CPython's traceback text for an uncaught exception */
+  formatTraceback(e: PyException): string {
+    const chain: string[] = [];
+    const seen = new Set<PyObject>();
+    const one = (x: PyException): void => {
+      seen.add(x);
+      if (x.cause && x.cause instanceof PyException && !seen.has(x.cause)) {
+        one(x.cause);
+        chain.push('\nThe above exception was the direct cause of the following exception:\n\n');
+      } else if (x.context && x.context instanceof PyException && !x.suppressContext && !seen.has(x.context)) {
+        one(x.context);
+        chain.push('\nDuring handling of the above exception, another exception occurred:\n\n');
+      }
+      let s = 'Traceback (most recent call last):\n';
+      const tb = [...(x.tb ?? [])].reverse();
+      for (const t of tb) s += `  File "${this.filename}", line ${t.line}, in ${t.name}\n`;
+      const msg = this.safeStr(x);
+      s += msg ? `${x.type.name}: ${msg}\n` : `${x.type.name}\n`;
+      chain.push(s);
+    };
+    one(e);
+    return chain.join('');
+  }
+
+  gcPending(): boolean {
+    return this.gc.pending;
+  }
+  runPendingGc(): void {
+    this.gc.collectGenerations();
+  }
+
+  gcAllocated(): void {
+    this.gc.onAlloc();
+  }
+  gcFreed(): void {
+    this.gc.onFree();
+  }
+
+  /** gc.is_tracked: containers are tracked; tuples and dicts of atomic values are untracked as CPython does */
+  isTracked(o: PyObject): boolean {
+    if (!o.gcTracked || !this.heap.has(o)) return false;
+    if (o instanceof PyTuple) return o.items.some((x) => this.isTracked(x) || (x.gcTracked && !this.heap.has(x)));
+    if (o instanceof PyDict) return [...o.map.values()].some((e) => e.key.gcTracked || e.value.gcTracked);
+    return true;
+  }
+
+  /** tp_clear of an instance: drop its attributes (and its __dict__ object) */
+  clearInstance(o: PyInstance): void {
+    const attrs = o.attrs;
+    if (!attrs) return;
+    if (o.dictMaterialized) {
+      o.attrs = null;
+      o.dictMaterialized = false;
+      this.decrefBy(attrs, [o, '__dict__']);
+      return;
+    }
+    o.attrs = null;
+    this.releaseChildren(attrs);
+  }
+
+  /** weak references to objects about to be collected are cleared (callbacks: weakref module) */
+  clearWeakrefsTo(_objs: PyObject[]): void {}
+
+  isRaise(e: unknown): e is PyRaise {
+    return e instanceof PyRaise;
+  }
+}

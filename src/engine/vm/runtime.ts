@@ -1,0 +1,335 @@
+// The runtime: the heap (every live object), reference counting (Py_INCREF/Py_DECREF with who holds the
+// reference), allocation and deallocation (one place, as clox's reallocate: the natural place to emit
+// alloc/free events), and the budgets. The evaluation loop (interp.ts) extends it.
+import type { Budgets } from '../api';
+import { Allocator } from '../alloc/allocator';
+import {
+  F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
+  PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
+  PyType, PyGenerator, PyBuiltin, PyTraceback, PySeqIter, PyNativeIter, PySlice, PySuper, PyModule,
+  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyMethodDescr,
+} from '../objects/model';
+import type { Profile } from '../profiles';
+import { EventRecorder } from '../trace/recorder';
+import type { FrameId, Holder, ObjFlag } from '../trace/events';
+import { SimStop } from './errors';
+
+const TRASHCAN_DEPTH = 50;
+export const SHARED_RC = 1_000_000; // stand-in count for interpreter-owned objects on 3.10/3.11
+
+export abstract class Runtime {
+  readonly allocator = new Allocator();
+  /** every live object, in allocation order */
+  readonly heap = new Set<PyObject>();
+  liveBytes = 0;
+  /** line being executed (allocation sites) */
+  curLine = 0;
+  curFrameId: FrameId = 0;
+  steps = 0;
+  readonly startTime = Date.now();
+  stdout = '';
+  /** objects waiting for deallocation (a worklist keeps deep chains off the JS stack) */
+  private deallocQueue: PyObject[] = [];
+  private deallocDepth = 0;
+  private draining = false;
+
+  constructor(
+    readonly profile: Profile,
+    readonly rec: EventRecorder,
+    readonly budgets: Budgets,
+    readonly shouldCancel: (() => boolean) | undefined,
+  ) {}
+
+  // ------------------------------------------------------------ reference counting
+
+  holderOf(h: HolderSpec): Holder {
+    const k = h[0];
+    if (typeof k !== 'string') return { kind: 'object', obj: k.id, label: h[1] as string };
+    switch (k) {
+      case 'name': {
+        const n = h as ['name', FrameId, string, 'local' | 'global' | 'cell' | 'class'];
+        return { kind: 'name', frame: n[1], name: n[2], scope: n[3] };
+      }
+      case 'stack':
+        return { kind: 'stack', frame: h[1] as FrameId };
+      case 'arena':
+        return { kind: 'arena' };
+      default:
+        return { kind: 'interpreter', what: h[1] as string };
+    }
+  }
+
+  incref(o: PyObject): void {
+    if (o.flags & F_IMMORTAL) return;
+    o.rc++;
+    if (this.rec.enabled) this.rec.incref(o.id, o.rc, { kind: 'stack', frame: this.curFrameId });
+  }
+
+  /** incref on behalf of a named holder (a container slot, a name, ...) */
+  increfBy(o: PyObject, h: HolderSpec): void {
+    if (o.flags & F_IMMORTAL) return;
+    o.rc++;
+    if (this.rec.enabled) this.rec.incref(o.id, o.rc, this.holderOf(h));
+  }
+
+  decref(o: PyObject): void {
+    if (o.flags & F_IMMORTAL) return;
+    o.rc--;
+    if (this.rec.enabled) this.rec.decref(o.id, o.rc, { kind: 'stack', frame: this.curFrameId });
+    if (o.rc === 0) this.dealloc(o);
+  }
+
+  decrefBy(o: PyObject, h: HolderSpec): void {
+    if (o.flags & F_IMMORTAL) return;
+    o.rc--;
+    if (this.rec.enabled) this.rec.decref(o.id, o.rc, this.holderOf(h));
+    if (o.rc === 0) this.dealloc(o);
+  }
+
+  /** the value stack's reference becomes `to`'s (a steal: no refcount change) */
+  moveTo(o: PyObject, to: HolderSpec): void {
+    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, { kind: 'stack', frame: this.curFrameId }, this.holderOf(to));
+  }
+  /** `from`'s reference goes to the value stack */
+  moveFrom(o: PyObject, from: HolderSpec): void {
+    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, this.holderOf(from), { kind: 'stack', frame: this.curFrameId });
+  }
+  emitMove(o: PyObject, from: Holder | undefined, to: Holder | undefined): void {
+    const r = this.rec;
+    if (r.events.length >= r.maxEvents) {
+      r.truncated = true;
+      return;
+    }
+    r.count++;
+    r.events.push({ k: 'move', obj: o.id, rc: o.rc, from, to });
+  }
+
+  // ------------------------------------------------------------ allocation
+
+  /** Register a new object: address, size, allocation event. Its refcount starts at 1 (the creator's). */
+  track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec): T {
+    o.size = size;
+    o.id = this.allocator.allocate(size);
+    o.line = this.curLine;
+    o.gcTracked = gcTracked;
+    this.heap.add(o);
+    if (gcTracked) this.gcAllocated();
+    this.liveBytes += size;
+    if (this.liveBytes > this.budgets.maxMemoryBytes) this.memoryError(size);
+    if (this.rec.enabled)
+      this.rec.alloc(o.id, this.typeName(o), size, this.curLine, this.shortRepr(o), this.flagList(o), gcTracked || undefined, holder ? this.holderOf(holder) : { kind: 'stack', frame: this.curFrameId });
+    return o;
+  }
+
+  /** Size change of a live object (list growth, dict resize...). */
+  resize(o: PyObject, size: number): void {
+    if (size === o.size) return;
+    const delta = size - o.size;
+    this.liveBytes += delta;
+    if (delta > 0 && this.liveBytes > this.budgets.maxMemoryBytes) {
+      this.liveBytes -= delta;
+      this.memoryError(size);
+    }
+    o.size = size;
+    if (this.rec.enabled) this.rec.update(o.id, size, undefined, this.lengthOf(o));
+  }
+
+  /** Check a request before building it (so `[0] * 10**12` never allocates in JavaScript). */
+  checkMemory(nbytes: number): void {
+    if (!(nbytes >= 0) || this.liveBytes + nbytes > this.budgets.maxMemoryBytes) this.memoryError(nbytes);
+  }
+
+  abstract memoryError(nbytes: number): never;
+  /** the collector counts container allocations and deallocations (generation 0's count) */
+  abstract gcAllocated(): void;
+  abstract gcFreed(): void;
+  abstract typeName(o: PyObject): string;
+  abstract shortRepr(o: PyObject): string;
+  abstract lengthOf(o: PyObject): number | undefined;
+  /** run __del__ (tp_finalize) of an instance about to be deallocated */
+  abstract finalize(o: PyObject): void;
+
+  flagList(o: PyObject): ObjFlag[] | undefined {
+    if (!(o.flags & (F_SHARED | F_IMMORTAL | F_INTERNED | F_SMALLINT | F_CONST))) return undefined;
+    const f: ObjFlag[] = [];
+    if (o.flags & F_SMALLINT) f.push('small-int');
+    if (o.flags & F_INTERNED) f.push('interned');
+    if (o.flags & F_IMMORTAL) f.push('immortal');
+    if (o.flags & F_SHARED) f.push('shared');
+    if (o.flags & F_CONST) f.push('const');
+    return f;
+  }
+
+  // ------------------------------------------------------------ deallocation
+
+  dealloc(o: PyObject): void {
+    if (o.flags & F_DEAD) return;
+    // PEP 442: __del__ runs once, before the object is torn down; it may resurrect the object
+    if (o instanceof PyInstance && !(o.flags & F_FINALIZED) && this.hasFinalizer(o)) {
+      o.flags |= F_FINALIZED;
+      o.rc = 1;
+      this.finalize(o);
+      o.rc--;
+      if (o.rc > 0) return; // resurrected
+    }
+    // CPython frees depth-first (a container's items die inside its dealloc); past a nesting depth of
+    // 50 the "trashcan" defers further deallocations until the outermost one finishes.
+    if (this.deallocDepth >= TRASHCAN_DEPTH) {
+      this.deallocQueue.push(o);
+      return;
+    }
+    this.deallocDepth++;
+    try {
+      this.free(o);
+    } finally {
+      this.deallocDepth--;
+    }
+    if (this.deallocDepth === 0 && this.deallocQueue.length && !this.draining) {
+      this.draining = true;
+      try {
+        while (this.deallocQueue.length) this.dealloc(this.deallocQueue.pop()!);
+      } finally {
+        this.draining = false;
+      }
+    }
+  }
+
+  abstract hasFinalizer(o: PyInstance): boolean;
+
+  /** tp_dealloc: release what the object holds (in CPython's order), then free its memory. */
+  private free(o: PyObject): void {
+    o.flags |= F_DEAD;
+    this.heap.delete(o);
+    if (o.gcTracked) this.gcFreed();
+    this.liveBytes -= o.size;
+    this.allocator.free(o.id, o.size);
+    if (this.rec.enabled) this.rec.dealloc(o.id, 'refcount');
+    this.releaseChildren(o);
+  }
+
+  releaseChildren(o: PyObject): void {
+    if (o instanceof PyList) {
+      const items = o.items;
+      o.items = [];
+      for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, `[${i}]`]);
+    } else if (o instanceof PyTuple) {
+      const items = o.items;
+      for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, `[${i}]`]);
+    } else if (o instanceof PyDict) {
+      const entries = [...o.map.values()];
+      o.map.clear();
+      for (const e of entries) {
+        this.decrefBy(e.key, [o, 'key']);
+        this.decrefBy(e.value, [o, `[${this.shortRepr(e.key)}]`]);
+      }
+    } else if (o instanceof PySet) {
+      const items = [...o.map.values()];
+      o.map.clear();
+      for (const x of items) this.decrefBy(x, [o, 'item']);
+    } else if (o instanceof PyInstance) {
+      this.releaseInstance(o);
+    } else if (o instanceof PyCell) {
+      if (o.ref) {
+        const r = o.ref;
+        o.ref = null;
+        this.decrefBy(r, [o, 'cell_contents']);
+      }
+    } else if (o instanceof PyFunction) {
+      if (o.defaults) this.decrefBy(o.defaults, [o, '__defaults__']);
+      if (o.kwdefaults) this.decrefBy(o.kwdefaults, [o, '__kwdefaults__']);
+      if (o.closure) this.decrefBy(o.closure, [o, '__closure__']);
+      if (o.dict) this.decrefBy(o.dict, [o, '__dict__']);
+      this.decrefBy(o.globals, [o, '__globals__']);
+      this.decrefBy(o.codeObj, [o, '__code__']);
+    } else if (o instanceof PyMethod) {
+      this.decrefBy(o.func, [o, '__func__']);
+      this.decrefBy(o.self, [o, '__self__']);
+    } else if (o instanceof PyBuiltin) {
+      if (o.self) this.decrefBy(o.self, [o, '__self__']);
+    } else if (o instanceof PySeqIter) {
+      if (o.seq) {
+        const s = o.seq;
+        o.seq = null;
+        this.decrefBy(s, [o, 'iterated']);
+      }
+    } else if (o instanceof PyNativeIter) {
+      const refs = o.refs;
+      o.refs = [];
+      for (const r of refs) this.decrefBy(r, [o, 'iterated']);
+    } else if (o instanceof PySlice) {
+      this.decrefBy(o.start, [o, 'start']);
+      this.decrefBy(o.stop, [o, 'stop']);
+      this.decrefBy(o.step, [o, 'step']);
+    } else if (o instanceof PyGenerator) {
+      this.releaseGenerator(o);
+    } else if (o instanceof PyTraceback) {
+      if (o.next) this.decrefBy(o.next, [o, 'tb_next']);
+      this.decrefBy(o.frame, [o, 'tb_frame']);
+    } else if (o instanceof PySuper) {
+      this.decrefBy(o.thisType, [o, '__thisclass__']);
+      this.decrefBy(o.obj, [o, '__self__']);
+    } else if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
+      this.decrefBy(o.func, [o, '__func__']);
+    } else if (o instanceof PyProperty) {
+      if (o.fget) this.decrefBy(o.fget, [o, 'fget']);
+      if (o.fset) this.decrefBy(o.fset, [o, 'fset']);
+      if (o.fdel) this.decrefBy(o.fdel, [o, 'fdel']);
+    } else if (o instanceof PyType) {
+      this.releaseType(o);
+    } else if (o instanceof PyModule) {
+      this.decrefBy(o.dict, [o, '__dict__']);
+    } else if (o instanceof PyWeakRef) {
+      this.releaseWeakRef(o);
+    } else if (o instanceof PyMethodDescr) {
+      // static
+    }
+  }
+
+  releaseInstance(o: PyInstance): void {
+    if (o instanceof PyException) {
+      if (o.args) this.decrefBy(o.args, [o, 'args']);
+      o.args = null;
+      if (o.traceback) this.decrefBy(o.traceback, [o, '__traceback__']);
+      o.traceback = null;
+      if (o.context) this.decrefBy(o.context, [o, '__context__']);
+      o.context = null;
+      if (o.cause) this.decrefBy(o.cause, [o, '__cause__']);
+      o.cause = null;
+      if (o.value) this.decrefBy(o.value, [o, 'value']);
+      o.value = null;
+    }
+    const attrs = o.attrs;
+    o.attrs = null;
+    if (attrs) {
+      if (o.dictMaterialized) this.decrefBy(attrs, [o, '__dict__']);
+      else this.releaseChildren(attrs);
+    }
+    // instances of heap types hold a reference to their class
+    if (o.type.isHeap) this.decrefBy(o.type, [o, '__class__']);
+  }
+
+  abstract releaseGenerator(g: PyGenerator): void;
+  abstract releaseType(t: PyType): void;
+  abstract releaseWeakRef(w: PyWeakRef): void;
+
+  // ------------------------------------------------------------ budgets
+
+  checkBudgets(): void {
+    if (this.budgets.maxSteps > 0 && this.steps > this.budgets.maxSteps)
+      throw new SimStop({ kind: 'budget', what: 'steps', message: `stopped after ${this.budgets.maxSteps.toLocaleString('en-US')} instructions (step budget)` });
+    if (this.budgets.maxTimeMs > 0 && Date.now() - this.startTime > this.budgets.maxTimeMs)
+      throw new SimStop({ kind: 'budget', what: 'time', message: `stopped after ${this.budgets.maxTimeMs} ms (time budget)` });
+    if (this.shouldCancel && this.shouldCancel()) throw new SimStop({ kind: 'cancelled' });
+  }
+}
+
+/**
+ * A reference holder, cheap to pass on hot paths: [container, label] | ['name', frame, name, scope] |
+ * ['stack', frame] | ['arena'] | ['interp', what]. Turned into a trace Holder only when recording.
+ */
+export type HolderSpec =
+  | [PyObject, string]
+  | ['name', FrameId, string, 'local' | 'global' | 'cell' | 'class']
+  | ['stack', FrameId]
+  | ['arena']
+  | ['interp', string];
