@@ -294,8 +294,6 @@ export class Compiler extends ExprCompiler {
           this.delName(f.name);
           break;
         case 'handler':
-          if (preserveTop) b.emit(Op.ROT_TWO);
-          b.emit(Op.POP_TOP); // the exception
           b.emit(Op.POP_EXCEPT);
           break;
         case 'with':
@@ -363,7 +361,7 @@ export class Compiler extends ExprCompiler {
         b.emitJump(Op.JUMP_IF_NOT_EXC_MATCH, next);
       }
       if (h.name) {
-        b.emit(Op.DUP_TOP);
+        // the exception's stack reference moves into the name
         this.storeName(h.name);
         const cleanup = new Label();
         b.emitJump(Op.SETUP_FINALLY, cleanup);
@@ -375,7 +373,6 @@ export class Compiler extends ExprCompiler {
         b.emit(Op.LOAD_CONST, b.addConst({ t: 'None' }));
         this.storeName(h.name);
         this.delName(h.name);
-        b.emit(Op.POP_TOP);
         b.emit(Op.POP_EXCEPT);
         b.emitJump(Op.JUMP, end);
         b.bind(cleanup);
@@ -385,10 +382,10 @@ export class Compiler extends ExprCompiler {
         this.delName(h.name);
         b.emit(Op.RERAISE);
       } else {
+        b.emit(Op.POP_TOP);
         this.fblocks.push({ kind: 'handler', name: null });
         this.stmts(h.body);
         this.fblocks.pop();
-        b.emit(Op.POP_TOP);
         b.emit(Op.POP_EXCEPT);
         b.emitJump(Op.JUMP, end);
       }

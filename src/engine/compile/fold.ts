@@ -105,6 +105,8 @@ function floorMod(a: bigint, b: bigint): bigint {
 }
 
 function foldBin(op: A.BinOperator, l: ConstValue, r: ConstValue): ConstValue | null {
+  if (l.t === 'bool' && r.t === 'bool' && (op === '&' || op === '|' || op === '^'))
+    return { t: 'bool', v: op === '&' ? l.v && r.v : op === '|' ? l.v || r.v : l.v !== r.v };
   const li = asInt(l);
   const ri = asInt(r);
   if (li !== null && ri !== null) {

@@ -3,7 +3,7 @@
 import {
   PyCell, PyClassMethod, PyDict, PyDictView, PyException, PyFunction, PyGenerator, PyInstance, PyList, PyMethod,
   PyNativeIter, PyObject, PyProperty, PySeqIter, PySet, PyStaticMethod, PySuper, PyTuple, PyType, PyBuiltin, PySlice,
-  PyWeakRef,
+  PyWeakRef, PyTraceback, PyFrameObj,
 } from '../objects/model';
 import type { Frame } from '../vm/frame';
 
@@ -75,6 +75,16 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     visit(o.start);
     visit(o.stop);
     visit(o.step);
+  } else if (o instanceof PyTraceback) {
+    if (o.next) visit(o.next);
+    visit(o.frame);
+  } else if (o instanceof PyFrameObj) {
+    const f = o.vmFrame as Frame | null;
+    if (f && o.ownsLocals) {
+      for (const v of f.fast) if (v) visit(v);
+      for (const c of f.cells) visit(c);
+      if (f.holdsFunc && f.func) visit(f.func);
+    }
   } else if (o instanceof PyWeakRef) {
     if (o.callback) visit(o.callback);
   }

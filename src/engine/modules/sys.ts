@@ -1,6 +1,6 @@
 // The `sys` module as a program sees it: getrefcount (the object's own count, which includes the
 // argument's reference, as in CPython), getsizeof, the recursion limit, intern, version_info, stdout.
-import { F_IMMORTAL, F_SHARED, PyException, PyInstance, PyModule, PyObject, PyStr, PyType } from '../objects/model';
+import { F_IMMORTAL, F_SHARED, PyException, PyInstance, PyModule, PyObject, PyStr, PyTuple, PyType } from '../objects/model';
 import { arity } from '../objects/builtins/args';
 import type { Interpreter } from '../vm/machine';
 
@@ -10,6 +10,8 @@ export function makeSysModule(vm: Interpreter): PyModule {
   const vi = p.versionInfo;
   const versionInfo = vm.newTuple([vm.newInt(vi[0]), vm.newInt(vi[1]), vm.newInt(vi[2]), vm.newStr(vi[3]), vm.newInt(vi[4])]);
   vm.makeShared(versionInfo);
+  (versionInfo as PyTuple).fields = ['major', 'minor', 'micro', 'releaselevel', 'serial'];
+  (versionInfo as PyTuple).structName = 'sys.version_info';
   const out = streamObject(vm, 'stdout', (s) => vm.write(s));
   const err = streamObject(vm, 'stderr', (s) => vm.stderrWrite(s));
   vm.stderrObj = err;

@@ -58,6 +58,9 @@ export class PyList extends PyObject {
 }
 
 export class PyTuple extends PyObject {
+  /** a struct sequence (sys.version_info, ...): its field names and type name */
+  fields?: string[];
+  structName?: string;
   constructor(type: PyType, public items: PyObject[]) {
     super(type);
   }
@@ -206,6 +209,9 @@ export class PyTraceback extends PyObject {
 
 /** The frame object (only materialized for tracebacks and generators). */
 export class PyFrameObj extends PyObject {
+  /** the evaluation loop's frame (a Frame); once it finished, this object owns its locals */
+  vmFrame: unknown = null;
+  ownsLocals = false;
   constructor(type: PyType, public frameId: number, public code: CodeObject) {
     super(type);
   }

@@ -4,7 +4,7 @@
 import {
   F_DEAD, PyBuiltin, PyCell, PyClassMethod, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyMethodDescr,
   PyModule, PyNone, PyObject, PyProperty, PyStaticMethod, PyStr, PyTuple, PyType, PyGenerator, PySlice, PyInt,
-  PyFloat, PyWeakRef, PyRange,
+  PyFloat, PyWeakRef, PyRange, PySuper,
 } from '../objects/model';
 import { dictSize } from '../objects/sizes';
 import { Containers } from './containers';
@@ -87,6 +87,14 @@ export abstract class Attrs extends Containers {
       }
       return null;
     }
+    if (o instanceof PyTuple && o.fields) {
+      const i = o.fields.indexOf(name);
+      if (i >= 0) {
+        this.incref(o.items[i]);
+        return o.items[i];
+      }
+    }
+    if (o instanceof PySuper) return this.superGetattr(o, name);
     const t = o.type;
     const d = this.lookupType(t, name);
     if (d instanceof PyProperty) return this.bindDescriptor(d, o, t);
@@ -119,6 +127,27 @@ export abstract class Attrs extends Containers {
     return null;
   }
 
+  /** super().name: look along the MRO after the class the method was defined in */
+  private superGetattr(s: PySuper, name: string): PyObject | null {
+    const obj = s.obj;
+    const mro = obj instanceof PyType && this.isSubtype(obj, s.thisType) ? obj.mro : obj.type.mro;
+    const i = mro.indexOf(s.thisType);
+    for (let k = i + 1; k < mro.length; k++) {
+      const d = mro[k].dict.get(name);
+      if (d === undefined) continue;
+      if (obj instanceof PyType && d instanceof PyFunction) {
+        this.incref(d);
+        return d;
+      }
+      return this.bindDescriptor(d, obj, obj instanceof PyType ? obj : obj.type);
+    }
+    if (name === '__class__') {
+      this.incref(this.T.super);
+      return this.T.super;
+    }
+    return null;
+  }
+
   private typeGetattr(t: PyType, name: string): PyObject | null {
     switch (name) {
       case '__name__':
@@ -138,6 +167,16 @@ export abstract class Attrs extends Containers {
       case '__class__':
         this.incref(this.T.type);
         return this.T.type;
+      case '__dict__': {
+        // a mappingproxy in CPython; here a fresh dict with the class namespace
+        const d = this.newDict();
+        for (const [k, v] of t.dict) {
+          const key = this.newStr(k);
+          this.dictSet(d, key, v);
+          this.decref(key);
+        }
+        return d;
+      }
       case '__module__':
         if (!t.dict.has('__module__')) return this.newStr('builtins');
         break;

@@ -105,7 +105,8 @@ export abstract class Builtins extends Items {
     const f = new PyBool(T.bool, 0);
     this.makeShared(t);
     this.makeShared(f);
-    t.size = f.size = this.profile.sizes.bool;
+    t.size = this.profile.sizes.bool;
+    f.size = this.profile.sizes.intZero === 24 ? 24 : this.profile.sizes.bool;
     this.True = t;
     this.False = f;
     this.NotImplemented = new PyNotImplemented(T.NotImplementedType);

@@ -167,6 +167,15 @@ export abstract class Containers extends Ops {
     }
   }
 
+  setClear(s: PySet): void {
+    const items = [...s.map.values()];
+    s.map.clear();
+    s.mask = 7;
+    s.fill = 0;
+    this.resize(s, setSize(this.profile, 7));
+    for (const x of items) this.decrefBy(x, [s, 'item']);
+  }
+
   setDiscard(s: PySet, v: PyObject): boolean {
     const k = this.hashKey(v);
     const x = s.map.get(k);

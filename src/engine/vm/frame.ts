@@ -1,7 +1,7 @@
 // Frames of the evaluation loop: fast locals, cells, value stack, block stack (3.10-style
 // SETUP_FINALLY blocks), and what the frame belongs to (function, generator, module).
 import type { CodeObject } from '../compile/code';
-import type { PyCell, PyDict, PyFunction, PyGenerator, PyObject } from '../objects/model';
+import type { PyCell, PyDict, PyException, PyFrameObj, PyFunction, PyGenerator, PyObject } from '../objects/model';
 
 export interface Block {
   /** 'finally': SETUP_FINALLY/SETUP_WITH handler; 'except': an exception is being handled */
@@ -28,6 +28,10 @@ export class Frame {
   callerPop = 0;
   /** a constructor frame (__init__ called by the loop): on return push this instance instead */
   ctorInstance: PyObject | null = null;
+  /** the frame object (created for tracebacks); it takes over the locals if it outlives the frame */
+  frameObj: PyFrameObj | null = null;
+  /** an exception to raise when the frame resumes (generator.throw / close) */
+  pendingThrow: PyException | null = null;
   /** a class body frame: the namespace dict to return */
   /** module and class bodies: the namespace LOAD_NAME/STORE_NAME use */
   localsDict: PyDict | null;

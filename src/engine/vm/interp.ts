@@ -4,8 +4,8 @@ import { CO_GENERATOR } from '../compile/code';
 import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
 import * as I from '../objects/intmath';
 import {
-  F_DEAD, PyBuiltin, PyCell, PyCode, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
-  PyMethod, PyMethodDescr, PyNone, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
+  F_DEAD, PyBuiltin, PyCell, PyCode, PyFrameObj, PyTraceback, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
+  PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
 } from '../objects/model';
 import { Builtins } from './builtins-layer';
 import { PyRaise, SimStop } from './errors';
@@ -42,6 +42,16 @@ export abstract class EvalLoop extends Builtins {
     }
     for (const b of f.blocks) if (b.prevExc) this.decref(b.prevExc);
     f.blocks = [];
+    const fo = f.frameObj;
+    if (fo && !(fo.flags & F_DEAD)) {
+      // a traceback still holds the frame object: it takes ownership of the locals (take_ownership)
+      fo.ownsLocals = true;
+      return;
+    }
+    this.clearLocals(f);
+  }
+
+  clearLocals(f: Frame): void {
     const fast = f.fast;
     for (let i = 0; i < fast.length; i++) {
       const v = fast[i];
@@ -80,20 +90,50 @@ export abstract class EvalLoop extends Builtins {
   }
 
   releaseGenerator(g: PyGenerator): void {
+    if (g.returnValue) {
+      const rv = g.returnValue;
+      g.returnValue = null;
+      this.decrefBy(rv, [g, 'return value']);
+    }
+    this.closeGenerator(g);
     const f = g.frame as Frame | null;
     g.frame = null;
-    if (f) {
-      // closing an unfinished generator runs its finally blocks in CPython; here the frame is cleared
-      this.clearFrame(f);
+    if (f) this.clearFrame(f);
+  }
+
+  /** generator.close(): GeneratorExit is raised at the paused yield, so finally blocks run */
+  closeGenerator(g: PyGenerator): void {
+    const f = g.frame as Frame | null;
+    if (!f || g.finished || g.running) return;
+    if (f.pc === 0) {
+      g.finished = true;
+      return;
+    }
+    try {
+      const r = this.resumeGenerator(g, null, this.newException('GeneratorExit'));
+      if (r) {
+        this.decref(r);
+        this.raise('RuntimeError', 'generator ignored GeneratorExit');
+      }
+    } catch (e) {
+      if (e instanceof PyRaise && (this.isSubtype(e.exc.type, this.T.GeneratorExit) || this.isSubtype(e.exc.type, this.T.StopIteration))) {
+        this.decref(e.exc);
+        return;
+      }
+      throw e;
     }
   }
 
-  /** resume a generator with a sent value (borrowed); a new reference, or null when it finishes */
-  resumeGenerator(g: PyGenerator, sent: PyObject | null): PyObject | null {
+  /** resume a generator with a sent value (borrowed) or an exception to throw in (owned); a new reference, or null when it finishes */
+  resumeGenerator(g: PyGenerator, sent: PyObject | null, thrown: PyException | null = null): PyObject | null {
     const f = g.frame as Frame | null;
-    if (!f || g.finished) return null;
+    if (!f || g.finished) {
+      if (thrown) throw new PyRaise(thrown);
+      return null;
+    }
     if (g.running) this.raise('ValueError', 'generator already executing');
-    if (f.pc > 0) {
+    if (thrown) f.pendingThrow = thrown;
+    else if (f.pc > 0) {
       const v = sent ?? this.None;
       this.incref(v);
       f.stack.push(v);
@@ -125,14 +165,7 @@ export abstract class EvalLoop extends Builtins {
   next(it: PyObject): PyObject | null {
     if (it instanceof PySeqIter) return this.seqNext(it);
     if (it instanceof PyRangeIter) return this.rangeNext(it);
-    if (it instanceof PyGenerator) {
-      const r = this.resumeGenerator(it, null);
-      if (r === null && it.returnValue) {
-        this.decref(it.returnValue);
-        it.returnValue = null;
-      }
-      return r;
-    }
+    if (it instanceof PyGenerator) return this.resumeGenerator(it, null);
     if ('nextFn' in it) return (it as { nextFn: () => PyObject | null }).nextFn();
     if (it instanceof PyInstance && this.hasUserMethod(it.type, '__next__')) {
       try {
@@ -165,9 +198,37 @@ export abstract class EvalLoop extends Builtins {
     return this.isSubtype(exc.type, spec as PyType);
   }
 
-  /** add a traceback entry for the frame the exception passes through */
+  /** add a traceback entry for the frame the exception passes through (PyTraceBack_Here) */
   private addTraceback(e: PyException, f: Frame): void {
-    (e.tb ??= []).push({ name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line: f.lastLine > 0 ? f.lastLine : f.code.firstLine, frame: f.id });
+    const line = f.lastLine > 0 ? f.lastLine : f.code.firstLine;
+    (e.tb ??= []).push({ name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line, frame: f.id });
+    if (f.id === 0) return; // the module frame outlives every exception of the run
+    const fo = this.frameObject(f);
+    const tb = this.track(new PyTraceback(this.T.traceback, fo, line, e.traceback), 64, true);
+    this.moveTo(fo, [tb, 'tb_frame']);
+    if (e.traceback) this.moveTo(e.traceback, [tb, 'tb_next']);
+    e.traceback = tb;
+    this.moveTo(tb, [e, '__traceback__']);
+  }
+
+  /** the frame object of a frame (a new reference) */
+  frameObject(f: Frame): PyFrameObj {
+    if (f.frameObj && !(f.frameObj.flags & F_DEAD)) {
+      this.incref(f.frameObj);
+      return f.frameObj;
+    }
+    const fo = this.track(new PyFrameObj(this.T.frame, f.id, f.code), 64 + 8 * f.fast.length, true);
+    fo.vmFrame = f;
+    f.frameObj = fo;
+    return fo;
+  }
+
+  releaseFrameObj(fo: PyFrameObj): void {
+    const f = fo.vmFrame as Frame | null;
+    fo.vmFrame = null;
+    if (!f) return;
+    f.frameObj = null;
+    if (fo.ownsLocals) this.clearLocals(f);
   }
 
   /** Find a handler for `e` from the current frame outwards; returns false when an entry frame is left. */
@@ -271,6 +332,11 @@ export abstract class EvalLoop extends Builtins {
 
   private loop(): PyObject {
     let f = this.frame!;
+    if (f.pendingThrow) {
+      const e = f.pendingThrow;
+      f.pendingThrow = null;
+      throw new PyRaise(e);
+    }
     let code = f.code.code;
     let consts = this.constObjects(f.code);
     let stack = f.stack;
@@ -463,7 +529,7 @@ export abstract class EvalLoop extends Builtins {
         case Op.LOAD_METHOD: {
           const o = stack.pop()!;
           const name = f.code.names[arg];
-          const d = o instanceof PyType || !(o.type) ? null : this.lookupType(o.type, name);
+          const d = o instanceof PyType || o instanceof PySuper || o instanceof PyModule || !o.type ? null : this.lookupType(o.type, name);
           if ((d instanceof PyFunction || d instanceof PyMethodDescr) && !(o instanceof PyInstance && o.attrs && o.attrs.map.has('s' + name))) {
             this.incref(d);
             stack.push(d, o);
@@ -501,9 +567,13 @@ export abstract class EvalLoop extends Builtins {
           const argt = stack.pop() as PyTuple;
           const fn = stack.pop()!;
           let r: PyObject;
+          const kwmap = kwd ? this.kwargsFromDict(kwd) : null;
+          // _PyStack_UnpackDict: the keyword values are copied (increfed) into an argument array
+          if (kwmap) for (const v of kwmap.values()) this.incref(v);
           try {
-            r = this.callObject(fn, argt.items, kwd ? this.kwargsFromDict(kwd) : null);
+            r = this.callObject(fn, argt.items, kwmap);
           } finally {
+            if (kwmap) for (const v of kwmap.values()) this.decref(v);
             this.decref(argt);
             if (kwd) this.decref(kwd);
             this.decref(fn);
@@ -702,6 +772,10 @@ export abstract class EvalLoop extends Builtins {
           const v = this.next(it);
           if (v) stack.push(v);
           else {
+            if (it instanceof PyGenerator && it.returnValue) {
+              this.decref(it.returnValue);
+              it.returnValue = null;
+            }
             stack.pop();
             this.decref(it);
             f.pc = arg;
@@ -1200,16 +1274,22 @@ export abstract class EvalLoop extends Builtins {
       items = [...seq.items];
       for (const x of items) this.incref(x);
     } else {
-      if (!this.isIterable(seq) && !this.isIterator(seq) && !(seq instanceof PyInstance)) this.typeError(`cannot unpack non-iterable ${this.typeName(seq)} object`);
-      items = this.iterToArray(seq);
+      try {
+        items = this.iterToArray(seq);
+      } catch (e) {
+        if (e instanceof PyRaise && this.isSubtype(e.exc.type, this.T.TypeError) && / is not iterable$/.test(this.safeStr(e.exc))) {
+          this.decref(e.exc);
+          this.typeError(`cannot unpack non-iterable ${this.typeName(seq)} object`);
+        }
+        throw e;
+      }
     }
     const n = items.length;
     if (!star) {
       if (n !== before) {
         for (const x of items) this.decref(x);
         if (n < before) this.raise('ValueError', `not enough values to unpack (expected ${before}, got ${n})`);
-        const knownLen = this.profile.version >= '3.12' && (seq instanceof PyTuple || seq instanceof PyList || seq instanceof PyDict || seq instanceof PyStr);
-        this.raise('ValueError', `too many values to unpack (expected ${before}${knownLen ? `, got ${n}` : ''})`);
+        this.raise('ValueError', `too many values to unpack (expected ${before})`);
       }
       return items;
     }
@@ -1283,6 +1363,7 @@ export abstract class EvalLoop extends Builtins {
   // ------------------------------------------------------------ misc
 
   newInstance(t: PyType): PyInstance {
+    if (t === this.T.object) return this.track(new PyInstance(t), 16, false);
     const o = this.track(new PyInstance(t), this.instanceSize(t), t.gcInstances || t.isHeap);
     if (t.isHeap) this.increfBy(t, [o, '__class__']);
     return o;

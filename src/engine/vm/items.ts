@@ -64,10 +64,8 @@ export abstract class Items extends Calls {
     if (o instanceof PyRange) {
       if (key instanceof PySlice) {
         const n = this.len(o);
-        const [start, , step, len] = this.sliceIndices(key, n);
-        const s = o.start + start * o.step;
-        const st = o.step * step;
-        return this.track(new PyRange(this.T.range, s, s + len * st, st), this.profile.sizes.range);
+        const [start, stop, step] = this.sliceIndices(key, n);
+        return this.track(new PyRange(this.T.range, o.start + start * o.step, o.start + stop * o.step, o.step * step), this.profile.sizes.range);
       }
       const i = this.index(key, this.len(o), 'range object');
       return this.newInt(o.start + i * o.step);
@@ -116,7 +114,7 @@ export abstract class Items extends Calls {
         this.resize(l, listSize(this.profile, l.allocated));
       }
       newItems.forEach((x, i) => this.moveTo(x, [l, `[${start + i}]`]));
-      for (const x of removed) this.decrefBy(x, [l, 'item']);
+      for (let k = removed.length - 1; k >= 0; k--) this.decrefBy(removed[k], [l, 'item']);
       return;
     }
     if (newItems.length !== len) {
@@ -268,6 +266,11 @@ export abstract class Items extends Calls {
   // ------------------------------------------------------------ builtin arithmetic
 
   nativeBinary(a: PyObject, b: PyObject, op: BinOpName): PyObject | null {
+    if (a instanceof PyBool && b instanceof PyBool && (op === '&' || op === '|' || op === '^')) {
+      const x = a === this.True;
+      const y = b === this.True;
+      return this.newBool(op === '&' ? x && y : op === '|' ? x || y : x !== y);
+    }
     if (a instanceof PyInt && b instanceof PyInt) return this.intBinary(this.intValue(a), this.intValue(b), op);
     if ((a instanceof PyFloat || a instanceof PyInt) && (b instanceof PyFloat || b instanceof PyInt)) {
       const x = a instanceof PyFloat ? a.v : I.toFloat(this.intValue(a as PyInt));
@@ -360,7 +363,7 @@ export abstract class Items extends Calls {
         if (zero) this.raise('ZeroDivisionError', 'integer division or modulo by zero');
         return this.newInt(I.floordiv(x, y));
       case '%':
-        if (zero) this.raise('ZeroDivisionError', 'integer modulo by zero');
+        if (zero) this.raise('ZeroDivisionError', this.profile.version === '3.10' ? 'integer division or modulo by zero' : 'integer modulo by zero');
         return this.newInt(I.mod(x, y));
       case '/':
         if (zero) this.raise('ZeroDivisionError', 'division by zero');

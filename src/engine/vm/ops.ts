@@ -120,6 +120,7 @@ export abstract class Ops extends Factory {
     if (o === this.Ellipsis) return 'Ellipsis';
     if (o === this.NotImplemented) return 'NotImplemented';
     if (o instanceof PyList) return this.reprGuard(o, '[...]', () => '[' + o.items.map((x) => this.repr(x, depth + 1)).join(', ') + ']');
+    if (o instanceof PyTuple && o.fields) return `${o.structName}(${o.fields.map((f, i) => `${f}=${this.repr(o.items[i], depth + 1)}`).join(', ')})`;
     if (o instanceof PyTuple) {
       if (o.items.length === 1) return '(' + this.repr(o.items[0], depth + 1) + ',)';
       return this.reprGuard(o, '(...)', () => '(' + o.items.map((x) => this.repr(x, depth + 1)).join(', ') + ')');
@@ -383,6 +384,18 @@ export abstract class Ops extends Factory {
         case '<': return sub && !sup;
         case '>': return sup && !sub;
       }
+    } else if (a instanceof PyRange && b instanceof PyRange) {
+      const la = rangeLen(a);
+      const lb = rangeLen(b);
+      const same = la === lb && (la === 0 || (a.start === b.start && (la === 1 || a.step === b.step)));
+      if (op === '==') return same;
+      if (op === '!=') return !same;
+      return null;
+    } else if (a instanceof PyMethod && b instanceof PyMethod) {
+      const same = a.func === b.func && a.self === b.self;
+      if (op === '==') return same;
+      if (op === '!=') return !same;
+      return null;
     } else if (a instanceof PyNone || b instanceof PyNone || a instanceof PyType || b instanceof PyType || a instanceof PyFunction) {
       if (op === '==') return a === b;
       if (op === '!=') return a !== b;

@@ -7,7 +7,7 @@ import {
   F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
   PyType, PyGenerator, PyBuiltin, PyTraceback, PySeqIter, PyNativeIter, PySlice, PySuper, PyModule,
-  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyMethodDescr,
+  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj,
 } from '../objects/model';
 import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
@@ -136,7 +136,7 @@ export abstract class Runtime {
 
   /** Check a request before building it (so `[0] * 10**12` never allocates in JavaScript). */
   checkMemory(nbytes: number): void {
-    if (!(nbytes >= 0) || this.liveBytes + nbytes > this.budgets.maxMemoryBytes) this.memoryError(nbytes);
+    if (Number.isNaN(nbytes) || this.liveBytes + Math.max(0, nbytes) > this.budgets.maxMemoryBytes) this.memoryError(nbytes);
   }
 
   abstract memoryError(nbytes: number): never;
@@ -280,8 +280,8 @@ export abstract class Runtime {
       this.decrefBy(o.dict, [o, '__dict__']);
     } else if (o instanceof PyWeakRef) {
       this.releaseWeakRef(o);
-    } else if (o instanceof PyMethodDescr) {
-      // static
+    } else if (o instanceof PyFrameObj) {
+      this.releaseFrameObj(o);
     }
   }
 
@@ -309,6 +309,7 @@ export abstract class Runtime {
   }
 
   abstract releaseGenerator(g: PyGenerator): void;
+  abstract releaseFrameObj(fo: PyFrameObj): void;
   abstract releaseType(t: PyType): void;
   abstract releaseWeakRef(w: PyWeakRef): void;
 

@@ -1,7 +1,7 @@
 // Methods of list, tuple, dict and set (listobject.c, dictobject.c, setobject.c), with the reference
 // and size behaviour of CPython: pop moves the reference out, sort keeps the list's items, and so on.
 import {
-  PyDict, PyDictView, PyInt, PyList, PyNone, PyObject, PySet, PyStr, PyTuple,
+  PyDict, PyDictView, PyInt, PyRange, PyList, PyNone, PyObject, PySet, PyStr, PyTuple,
 } from '../model';
 import type { Interpreter } from '../../vm/machine';
 import { PyRaise } from '../../vm/errors';
@@ -87,8 +87,9 @@ export function installContainerMethods(vm: Interpreter): void {
   });
   m('list', 'copy', (self) => {
     const items = [...(self as PyList).items];
-    const l = vm.newList([]);
-    vm.listExtend(l, items);
+    for (const x of items) vm.incref(x);
+    const l = vm.newList(items);
+    if (vm.rec.enabled) items.forEach((x, i) => vm.moveTo(x, [l, `[${i}]`]));
     return l;
   });
   m('list', 'sort', (self, args, kwargs) => {
@@ -96,6 +97,18 @@ export function installContainerMethods(vm: Interpreter): void {
     const k = kw(vm, 'sort', kwargs, ['key', 'reverse']);
     vm.listSort(self as PyList, k.key ?? null, k.reverse ? vm.truthy(k.reverse) : false);
     return vm.none();
+  });
+
+  // ---------------------------------------------------------------- range
+  m('range', 'index', (self, args) => {
+    arity(vm, 'index', args, 1, 1);
+    if (!vm.contains(self, args[0])) vm.raise('ValueError', `${vm.repr(args[0])} is not in range`);
+    const r = self as PyRange;
+    return vm.newInt((Number((args[0] as PyInt).v) - r.start) / r.step);
+  });
+  m('range', 'count', (self, args) => {
+    arity(vm, 'count', args, 1, 1);
+    return vm.newInt(vm.contains(self, args[0]) ? 1 : 0);
   });
 
   // ---------------------------------------------------------------- tuple
@@ -209,8 +222,7 @@ export function installContainerMethods(vm: Interpreter): void {
     return first;
   });
   m('set', 'clear', (self) => {
-    const s = self as PySet;
-    for (const x of [...s.map.values()]) vm.setDiscard(s, x);
+    vm.setClear(self as PySet);
     return vm.none();
   });
   m('set', 'update', (self, args) => {

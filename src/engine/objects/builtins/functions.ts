@@ -126,6 +126,19 @@ export function installFunctions(vm: Interpreter): void {
       let r = 1n;
       let base = ((b % m) + m) % m;
       let ex = e;
+      if (ex < 0n) {
+        // modular inverse (3.8+)
+        let [g, x0, x1, a0, a1] = [m, 0n, 1n, m, base];
+        while (a1 !== 0n) {
+          const q = a0 / a1;
+          [a0, a1] = [a1, a0 - q * a1];
+          [x0, x1] = [x1, x0 - q * x1];
+        }
+        g = a0;
+        if (g !== 1n && g !== -1n) vm.raise('ValueError', 'base is not invertible for the given modulus');
+        base = ((x0 % m) + m) % m;
+        ex = -ex;
+      }
       while (ex > 0n) {
         if (ex & 1n) r = (r * base) % m;
         base = (base * base) % m;
@@ -146,10 +159,28 @@ export function installFunctions(vm: Interpreter): void {
       vm.incref(acc);
     } else acc = vm.newInt(0);
     const it = vm.iter(args[0]);
+    // 3.12+: floats are added with Neumaier's compensated summation
+    let comp = 0;
+    let fsum: number | null = null;
     try {
       for (;;) {
         const v = vm.next(it);
         if (!v) break;
+        if (vm.profile.version >= '3.12' && v instanceof PyFloat && (acc instanceof PyFloat || (acc instanceof PyInt && fsum === null && !(acc instanceof PyBool)))) {
+          const x = v.v;
+          const s0: number = fsum ?? (acc instanceof PyFloat ? acc.v : I.toFloat((acc as PyInt).v));
+          const t: number = s0 + x;
+          if (Number.isFinite(t)) comp += Math.abs(s0) >= Math.abs(x) ? s0 - t + x : x - t + s0;
+          fsum = t;
+          vm.decref(v);
+          continue;
+        }
+        if (fsum !== null) {
+          vm.decref(acc);
+          acc = vm.newFloat(comp && Number.isFinite(comp) ? fsum + comp : fsum);
+          fsum = null;
+          comp = 0;
+        }
         let r: PyObject;
         try {
           r = vm.binaryOp(acc, v, '+');
@@ -165,6 +196,10 @@ export function installFunctions(vm: Interpreter): void {
     } finally {
       vm.decref(it);
     }
+    if (fsum !== null) {
+      vm.decref(acc);
+      acc = vm.newFloat(comp && Number.isFinite(comp) ? fsum + comp : fsum);
+    }
     return acc;
   });
   def('any', (args) => {
@@ -179,8 +214,8 @@ export function installFunctions(vm: Interpreter): void {
     const k = kw(vm, 'sorted', kwargs, ['key', 'reverse']);
     arity(vm, 'sorted', args, 1, 1);
     const items = vm.iterToArray(args[0]);
-    const l = vm.newList(items);
-    if (vm.rec.enabled) items.forEach((x, i) => vm.moveTo(x, [l, `[${i}]`]));
+    const l = vm.newList([]);
+    vm.listExtendOwned(l, items);
     try {
       vm.listSort(l, k.key ?? null, k.reverse ? vm.truthy(k.reverse) : false);
     } catch (e) {
@@ -294,19 +329,21 @@ export function installFunctions(vm: Interpreter): void {
     const start = args[1] ?? k.start;
     let i: I.IntV = start ? vm.intValue(start as PyInt) : 0;
     const it = vm.iter(args[0]);
-    return nativeIter(vm, 'enumerate', [it], () => {
+    const result = vm.newTuple([vm.none(), vm.none()]);
+    return nativeIter(vm, 'enumerate', [it, result], () => {
       const v = vm.next(it);
       if (!v) return null;
       const idx = vm.newInt(i);
       i = I.add(i, 1);
-      return vm.newTuple([idx, v]);
+      return reuseTuple(vm, result, [idx, v]);
     });
   });
   def('zip', (args, kwargs) => {
     const k = kw(vm, 'zip', kwargs, ['strict']);
     const strict = k.strict ? vm.truthy(k.strict) : false;
     const its = args.map((a) => vm.iter(a));
-    return nativeIter(vm, 'zip', its, () => {
+    const result = vm.newTuple(its.map(() => vm.none()));
+    return nativeIter(vm, 'zip', [...its, result], () => {
       if (!its.length) return null;
       const out: PyObject[] = [];
       for (let n = 0; n < its.length; n++) {
@@ -318,7 +355,7 @@ export function installFunctions(vm: Interpreter): void {
         }
         out.push(v);
       }
-      return vm.newTuple(out);
+      return reuseTuple(vm, result, out);
     });
   });
   def('map', (args) => {
@@ -505,6 +542,22 @@ function minmax(vm: Interpreter, name: 'min' | 'max', args: PyObject[], kwargs: 
   } finally {
     for (const x of items) vm.decref(x);
   }
+}
+
+/**
+ * enumerate/zip/dict items reuse their result tuple when nobody else holds it (refcount 1), as CPython
+ * does; `items` are owned and move into the tuple. Returns a new reference.
+ */
+function reuseTuple(vm: Interpreter, result: PyTuple, items: PyObject[]): PyTuple {
+  if (result.rc === 1 && result.items.length === items.length) {
+    vm.incref(result);
+    const old = result.items;
+    result.items = items;
+    if (vm.rec.enabled) items.forEach((x, i) => vm.moveTo(x, [result, `[${i}]`]));
+    for (let k = 0; k < old.length; k++) vm.decrefBy(old[k], [result, `[${k}]`]);
+    return result;
+  }
+  return vm.newTuple(items);
 }
 
 /** a native iterator object holding `refs` (owned) and producing values with `next` */
