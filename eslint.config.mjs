@@ -4,7 +4,8 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'util', 'crypto', 'http', 'net', 'url', 'process', 'events', 'stream', 'perf_hooks'];
-const nodePatterns = ['node:*', ...nodeBuiltins.map((n) => n)];
+// bare module names go in `paths` (exact match) so that relative files like './events' are not caught
+const nodePatterns = ['node:*'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'out/**', 'test/oracle/programs/**'] },
@@ -20,7 +21,7 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['vscode'],
+        paths: ['vscode', ...nodeBuiltins],
         patterns: [
           { group: nodePatterns, message: 'The engine is pure TypeScript: no Node built-ins.' },
           { group: ['**/host/**', '**/cli/**', '**/webview/**', '**/protocol/**'], message: 'The engine does not know its faces.' },
@@ -33,7 +34,7 @@ export default tseslint.config(
     files: ['webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['vscode'],
+        paths: ['vscode', ...nodeBuiltins],
         patterns: [
           { group: nodePatterns, message: 'The webview runs in a browser.' },
           { group: ['**/src/engine/**', '**/src/host/**', '**/src/cli/**'], message: 'The webview talks to the host only through src/protocol.' },
@@ -45,7 +46,7 @@ export default tseslint.config(
     files: ['src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['vscode'],
+        paths: ['vscode', ...nodeBuiltins],
         patterns: [
           { group: nodePatterns },
           { group: ['**/host/**', '**/cli/**', '**/webview/**'], message: 'The protocol is shared types only.' },

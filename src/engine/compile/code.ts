@@ -51,4 +51,6 @@ export interface CodeObject {
   unsupported: { construct: string; span: Span; line: number }[];
   /** per cell: index of the parameter it is initialized from, or -1 */
   cell2arg: number[];
+  /** engine-provided Python code (module preludes): no line events, allocation sites stay the caller's */
+  internal?: boolean;
 }

@@ -230,7 +230,10 @@ export abstract class ExprCompiler {
         this.setLoc(e);
         const code = this.compileFunctionBody(e, scope, '<lambda>', e.args, (c) => {
           c.expr(e.body);
-          if (scope.isGenerator) c.b.emit(Op.POP_TOP), c.const({ t: 'None' });
+          if (scope.isGenerator) {
+            c.b.emit(Op.POP_TOP);
+            c.const({ t: 'None' });
+          }
           c.b.emit(Op.RETURN_VALUE);
         });
         this.setLoc(e);

@@ -79,6 +79,8 @@ export class PyDict extends PyObject {
   tableFill = 0;
   /** all keys so far are str (3.11+ unicode tables) */
   unicodeKeys = true;
+  /** a namespace (class body): its values are held as names of that frame */
+  ns: { frame: number; scope: 'class' | 'global' } | null = null;
   constructor(type: PyType) {
     super(type);
   }
@@ -275,6 +277,9 @@ export class PySuper extends PyObject {
 
 /** Objects of the weakref module (issue 3); a weak reference never counts in refcounts. */
 export class PyWeakRef extends PyObject {
+  proxy = false;
+  /** KeyedRef.key */
+  key: PyObject | null = null;
   constructor(type: PyType, public target: PyObject | null, public callback: PyObject | null) {
     super(type);
   }

@@ -10,6 +10,9 @@ import { dictSize } from '../objects/sizes';
 import { Containers } from './containers';
 
 export abstract class Attrs extends Containers {
+  /** the interned str of an identifier (shared with code objects' co_names); borrowed */
+  abstract nameStr(name: string): PyStr;
+
   lookupType(t: PyType, name: string): PyObject | null {
     for (const k of t.mro) {
       const v = k.dict.get(name);
@@ -95,6 +98,16 @@ export abstract class Attrs extends Containers {
       }
     }
     if (o instanceof PySuper) return this.superGetattr(o, name);
+    if (o instanceof PyWeakRef) {
+      if (o.proxy) {
+        if (!o.target) this.raise('ReferenceError', 'weakly-referenced object no longer exists');
+        return this.getattrOrNull(o.target!, name);
+      }
+      if (name === 'key' && o.key) {
+        this.incref(o.key);
+        return o.key;
+      }
+    }
     const t = o.type;
     const d = this.lookupType(t, name);
     if (d instanceof PyProperty) return this.bindDescriptor(d, o, t);
@@ -382,9 +395,8 @@ export abstract class Attrs extends Containers {
       return;
     }
     const d = this.instanceDict(o);
-    const k = this.newStr(name);
-    const key = this.intern(k);
-    this.decref(k);
+    const key = this.nameStr(name);
+    this.incref(key);
     this.dictSetAttr(o, d, key, v, name);
     this.decref(key);
   }

@@ -159,7 +159,8 @@ export abstract class Builtins extends Items {
   newModule(name: string, attrs: Record<string, PyObject>): PyModule {
     const d = new PyDict(this.T.dict);
     this.makeShared(d);
-    for (const [k, v] of Object.entries(attrs)) d.map.set('s' + k, { key: this.sharedStr(k), value: v });
+    const all: Record<string, PyObject> = { __name__: this.sharedStr(name), ...attrs };
+    for (const [k, v] of Object.entries(all)) d.map.set('s' + k, { key: this.sharedStr(k), value: v });
     const m = new PyModule(this.T.module, name, d);
     this.makeShared(m);
     return m;
@@ -174,7 +175,15 @@ export abstract class Builtins extends Items {
         const span = f.code.spans[pc] ?? { start: 0, end: 0 };
         throw new SimStop({ kind: 'unsupported', construct: `\`import ${name}\` (simulated modules: ${[...this.moduleFactories.keys()].sort().join(', ')})`, span, line: f.code.lines[pc] });
       }
-      m = factory();
+      const saved = this.rec.enabled;
+      this.rec.enabled = false;
+      this.internalDepth++;
+      try {
+        m = factory();
+      } finally {
+        this.internalDepth--;
+        this.rec.enabled = saved;
+      }
       this.modules.set(name, m);
     }
     this.incref(m);
@@ -190,6 +199,7 @@ export abstract class Builtins extends Items {
       this.typeError('class keyword arguments (metaclass=...) are not simulated');
     const ns = this.newDict();
     const frame = new Frame(++this.frameSerial, func.code, func, func.globals, [], [], ns, null);
+    ns.ns = { frame: frame.id, scope: 'class' };
     if (func.code.cellvars.length) frame.cells.push(this.newCell(null));
     if (func.closure) for (const c of func.closure.items) {
       this.incref(c);

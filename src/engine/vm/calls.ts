@@ -3,7 +3,7 @@
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compile/code';
 import {
   PyBuiltin, PyCell, PyClassMethod, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyMethod,
-  PyMethodDescr, PyObject, PyStaticMethod, PyStr, PyTuple, PyType, PyNone,
+  PyMethodDescr, PyObject, PyStaticMethod, PyStr, PyTuple, PyType, PyNone, PyWeakRef,
 } from '../objects/model';
 import { Attrs } from './attrs';
 import { Frame } from './frame';
@@ -156,6 +156,10 @@ export abstract class Calls extends Attrs {
     }
     if (f instanceof PyType) return this.callType(f, args, kwargs);
     if (f instanceof PyStaticMethod) return this.callObject(f.func, args, kwargs);
+    if (f instanceof PyWeakRef && !f.proxy) {
+      if (args.length) this.typeError(`weakref() takes no arguments (${args.length} given)`);
+      return this.retOrNone(f.target);
+    }
     if (f instanceof PyClassMethod) return this.typeError(`'classmethod' object is not callable`);
     if (f instanceof PyInstance) {
       const c = this.lookupType(f.type, '__call__');
@@ -173,7 +177,7 @@ export abstract class Calls extends Attrs {
 
   callFunction(f: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject {
     const frame = this.makeFrame(f, args, kwargs, false, null);
-    this.incref(f);
+    this.increfBy(f, ['stack', frame.id]);
     frame.holdsFunc = true;
     if (f.code.flags & CO_GENERATOR) return this.newGenerator(frame, f);
     return this.runFrame(frame);

@@ -215,7 +215,14 @@ export abstract class Factory extends Runtime {
       this.increfBy(cached, ['interp', 'co_consts']);
       return cached;
     }
-    const o = this.buildConst(c);
+    const saved = this.constMode;
+    this.constMode = true;
+    let o: PyObject;
+    try {
+      o = this.buildConst(c);
+    } finally {
+      this.constMode = saved;
+    }
     o.flags |= F_CONST;
     // the script's AST arena holds one more reference to every literal and folded constant
     if (c.t !== 'None' && c.t !== 'bool' && c.t !== 'Ellipsis' && c.t !== 'code') this.increfBy(o, ['arena']);

@@ -4,8 +4,8 @@ import { CO_GENERATOR } from '../compile/code';
 import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
 import * as I from '../objects/intmath';
 import {
-  F_DEAD, PyBuiltin, PyCell, PyCode, PyFrameObj, PyTraceback, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
-  PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
+  F_DEAD, F_IMMORTAL, PyBuiltin, PyCell, PyCode, PyFrameObj, PyTraceback, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
+  PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyWeakRef, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
 } from '../objects/model';
 import { Builtins } from './builtins-layer';
 import { PyRaise, SimStop } from './errors';
@@ -65,7 +65,7 @@ export abstract class EvalLoop extends Builtins {
     for (const c of cells) this.decrefBy(c, ['name', f.id, '<cell>', 'local']);
     if (f.holdsFunc && f.func) {
       f.holdsFunc = false;
-      this.decref(f.func);
+      this.decrefBy(f.func, ['stack', f.id]);
     }
   }
 
@@ -74,6 +74,9 @@ export abstract class EvalLoop extends Builtins {
     this.frame = f.parent;
     this.depth--;
     this.curFrameId = this.frame ? this.frame.id : 0;
+    if (this.frame && !this.frame.code.internal) this.curLine = this.frame.lastLine;
+    // the returned (or yielded) value's reference passes to the caller's stack
+    if (value && this.rec.enabled && !(value.flags & F_IMMORTAL)) this.emitMove(value, { kind: 'stack', frame: f.id }, { kind: 'stack', frame: this.curFrameId });
   }
 
   runFrame(f: Frame): PyObject {
@@ -356,8 +359,10 @@ export abstract class EvalLoop extends Builtins {
       if (line !== f.lastLine || f.forceLine) {
         f.lastLine = line;
         f.forceLine = false;
-        this.curLine = line;
-        if (rec.enabled) rec.line(line, f.id);
+        if (!f.code.internal) {
+          this.curLine = line;
+          if (rec.enabled) rec.line(line, f.id);
+        }
       }
       if (++this.steps > maxSteps || (this.steps & 0x1fff) === 0) this.checkBudgets();
       if (this.gcPending()) this.runPendingGc();
@@ -1350,12 +1355,19 @@ export abstract class EvalLoop extends Builtins {
   nameStr(name: string): PyStr {
     let s = this.nameStrs.get(name);
     if (!s) {
-      const n = this.newStr(name);
-      s = this.intern(n);
-      this.decref(n);
+      // co_names strings belong to the code objects: interpreter-owned as far as the heap view goes
+      const saved = this.rec.enabled;
+      this.rec.enabled = false;
+      this.internalDepth++;
+      try {
+        const n = this.newStr(name);
+        s = this.intern(n);
+        this.decref(n);
+      } finally {
+        this.internalDepth--;
+        this.rec.enabled = saved;
+      }
       this.nameStrs.set(name, s);
-      this.increfBy(s, ['interp', 'co_names']);
-      this.decref(s);
     }
     return s;
   }
@@ -1415,9 +1427,57 @@ export abstract class EvalLoop extends Builtins {
     if (t.basesTuple) this.decrefBy(t.basesTuple, [t, '__bases__']);
   }
 
-  releaseWeakRef(w: import('../objects/model').PyWeakRef): void {
-    this.weakrefDead(w);
-    if (w.callback) this.decrefBy(w.callback, [w, '__callback__']);
+  readonly weakrefs = new Map<PyObject, PyWeakRef[]>();
+
+  releaseWeakRef(w: PyWeakRef): void {
+    if (w.target) {
+      const list = this.weakrefs.get(w.target);
+      if (list) {
+        const i = list.indexOf(w);
+        if (i >= 0) list.splice(i, 1);
+        if (!list.length) this.weakrefs.delete(w.target);
+      }
+      w.target = null;
+    }
+    if (w.callback) {
+      const cb = w.callback;
+      w.callback = null;
+      this.decrefBy(cb, [w, '__callback__']);
+    }
+    if (w.key) {
+      const k = w.key;
+      w.key = null;
+      this.decrefBy(k, [w, 'key']);
+    }
+  }
+
+  clearWeakrefs(o: PyObject): void {
+    const list = this.weakrefs.get(o);
+    if (!list) return;
+    this.weakrefs.delete(o);
+    this.clearRefs(list, null);
+  }
+
+  /** clear weak references; call the callbacks of those still alive (and not in `dying`) */
+  clearRefs(list: PyWeakRef[], dying: Set<PyObject> | null): void {
+    const calls: PyWeakRef[] = [];
+    for (const w of list) {
+      w.target = null;
+      if (w.callback && !(w.flags & F_DEAD) && !(dying && dying.has(w))) calls.push(w);
+    }
+    for (const w of calls) {
+      this.incref(w);
+      try {
+        this.decref(this.callObject(w.callback!, [w]));
+      } catch (e) {
+        if (e instanceof PyRaise) {
+          this.stderrWrite(`Exception ignored in: ${this.safeRepr(w.callback!)}\n${e.exc.type.name}: ${this.safeStr(e.exc)}\n`);
+          this.decref(e.exc);
+        } else throw e;
+      } finally {
+        this.decref(w);
+      }
+    }
   }
 
   isDead(o: PyObject): boolean {

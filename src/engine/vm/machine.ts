@@ -8,13 +8,17 @@ import { installContainerMethods, viewIter } from '../objects/builtins/container
 import { installFunctions } from '../objects/builtins/functions';
 import { installStrMethods } from '../objects/builtins/str-methods';
 import {
-  F_IMMORTAL, PyCode, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple,
+  F_IMMORTAL, PyCode, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
 } from '../objects/model';
 import { strSize, dictSize } from '../objects/sizes';
 import type { Profile } from '../profiles';
 import type { EventRecorder } from '../trace/recorder';
 import { makeSysModule } from '../modules/sys';
 import { installGc } from '../gc/module';
+import { installWeakref } from '../modules/weakref';
+import { Compiler } from '../compile/compiler';
+import { parse } from '../parse';
+import { LineIndex } from '../parse/lines';
 import { Collector } from '../gc/collector';
 import { PyRaise, SimStop } from './errors';
 import { Frame } from './frame';
@@ -33,17 +37,25 @@ export class Interpreter extends EvalLoop {
     installStrMethods(this);
     this.moduleFactories.set('sys', () => makeSysModule(this));
     installGc(this);
+    installWeakref(this);
+    const saved = rec.enabled;
+    rec.enabled = false;
+    this.internalDepth++;
     const mainDict = this.newDict();
     this.mainModule = new PyModule(this.T.module, '__main__', mainDict);
     this.makeShared(this.mainModule);
     this.modules.set('__main__', this.mainModule);
     this.storeNamed(mainDict, '__name__', this.newStr('__main__'), 0, 'global');
     this.storeNamed(mainDict, '__builtins__', (this.incref(this.builtinsModule), this.builtinsModule), 0, 'global');
+    this.internalDepth--;
+    rec.enabled = saved;
   }
 
   /** Run a module code object to completion; throws PyRaise for an uncaught exception, SimStop to stop. */
   runModule(code: CodeObject): void {
-    // the compiler creates every code object (and so every constant) before the module runs
+    // the compiler creates every code object (and so every constant) before the module runs: that is
+    // step 0 of the timeline, "line 0"
+    if (this.rec.enabled) this.rec.line(0, 0);
     const materialize = (c: CodeObject): void => {
       const objs = this.constObjects(c);
       objs.forEach((o) => {
@@ -230,8 +242,43 @@ export class Interpreter extends EvalLoop {
     this.releaseChildren(attrs);
   }
 
-  /** weak references to objects about to be collected are cleared (callbacks: weakref module) */
-  clearWeakrefsTo(_objs: PyObject[]): void {}
+  /** handle_weakrefs: weak references to objects about to be collected are cleared; callbacks of
+   * weak references that are not garbage themselves run */
+  clearWeakrefsTo(objs: PyObject[]): void {
+    const dying = new Set(objs);
+    const all: PyWeakRef[] = [];
+    for (const o of objs) {
+      const list = this.weakrefs.get(o);
+      if (!list) continue;
+      this.weakrefs.delete(o);
+      all.push(...list);
+    }
+    if (all.length) this.clearRefs(all, dying);
+  }
+
+  /** run engine-provided Python source as the body of an interpreter-owned module */
+  runPrelude(source: string, m: PyModule): void {
+    const parsed = parse(source);
+    if (!parsed.ok) throw new Error(`prelude: ${parsed.error.message}`);
+    const index = new LineIndex(source);
+    const code = Compiler.compileModule(parsed.module, this.profile, (off) => index.position(off).line);
+    const mark = (c: CodeObject): void => {
+      c.internal = true;
+      for (const k of c.consts) if (k.t === 'code') mark(k.code);
+    };
+    mark(code);
+    const saved = this.rec.enabled;
+    this.rec.enabled = false;
+    this.internalDepth++;
+    try {
+      this.constObjects(code);
+      const f = new Frame(++this.frameSerial, code, null, m.dict, [], [], m.dict, null);
+      this.decref(this.runFrame(f));
+    } finally {
+      this.internalDepth--;
+      this.rec.enabled = saved;
+    }
+  }
 
   isRaise(e: unknown): e is PyRaise {
     return e instanceof PyRaise;

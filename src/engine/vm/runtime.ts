@@ -25,6 +25,10 @@ export abstract class Runtime {
   /** line being executed (allocation sites) */
   curLine = 0;
   curFrameId: FrameId = 0;
+  /** > 0 while the interpreter builds its own objects (modules, preludes) */
+  internalDepth = 0;
+  /** creating code constants (compile time) */
+  constMode = false;
   steps = 0;
   readonly startTime = Date.now();
   stdout = '';
@@ -110,9 +114,20 @@ export abstract class Runtime {
   track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec): T {
     o.size = size;
     o.id = this.allocator.allocate(size);
+    if (this.internalDepth > 0) {
+      // owned by the interpreter (module setup, preludes): not part of the program's heap
+      o.line = 0;
+      o.flags |= this.profile.immortalObjects ? F_IMMORTAL : F_SHARED;
+      o.rc = this.profile.immortalObjects ? this.profile.immortalRefcount : SHARED_RC;
+      return o;
+    }
     o.line = this.curLine;
     o.gcTracked = gcTracked;
     this.heap.add(o);
+    if (this.constMode) {
+      o.flags |= F_CONST;
+      holder ??= ['interp', 'co_consts'];
+    }
     if (gcTracked) this.gcAllocated();
     this.liveBytes += size;
     if (this.liveBytes > this.budgets.maxMemoryBytes) this.memoryError(size);
@@ -201,6 +216,7 @@ export abstract class Runtime {
     o.flags |= F_DEAD;
     this.heap.delete(o);
     if (o.gcTracked) this.gcFreed();
+    this.clearWeakrefs(o);
     this.liveBytes -= o.size;
     this.allocator.free(o.id, o.size);
     if (this.rec.enabled) this.rec.dealloc(o.id, 'refcount');
@@ -218,9 +234,11 @@ export abstract class Runtime {
     } else if (o instanceof PyDict) {
       const entries = [...o.map.values()];
       o.map.clear();
+      const ns = o.ns;
       for (const e of entries) {
         this.decrefBy(e.key, [o, 'key']);
-        this.decrefBy(e.value, [o, `[${this.shortRepr(e.key)}]`]);
+        if (ns) this.decrefBy(e.value, ['name', ns.frame, (e.key as { s?: string }).s ?? '?', ns.scope]);
+        else this.decrefBy(e.value, [o, `[${this.shortRepr(e.key)}]`]);
       }
     } else if (o instanceof PySet) {
       const items = [...o.map.values()];
@@ -309,6 +327,8 @@ export abstract class Runtime {
   }
 
   abstract releaseGenerator(g: PyGenerator): void;
+  /** PyObject_ClearWeakRefs: clear weak references to a dying object and call their callbacks */
+  abstract clearWeakrefs(o: PyObject): void;
   abstract releaseFrameObj(fo: PyFrameObj): void;
   abstract releaseType(t: PyType): void;
   abstract releaseWeakRef(w: PyWeakRef): void;

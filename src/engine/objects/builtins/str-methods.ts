@@ -208,8 +208,8 @@ function strFormat(vm: Interpreter, fmt: string, args: PyObject[], kwargs: Map<s
       const field = fmt.slice(i + 1, j - 1);
       i = j;
       const m = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(field)!;
-      let [, name, conv, spec] = m;
-      spec = spec ? strFormat(vm, spec, args, kwargs) : '';
+      const [, name, conv, rawSpec] = m;
+      const spec = rawSpec ? strFormat(vm, rawSpec, args, kwargs) : '';
       const [first, ...rest] = name.split(/(?=[.[])/);
       let obj: PyObject;
       if (first === '') {

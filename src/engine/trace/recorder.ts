@@ -1,0 +1,157 @@
+// EventRecorder: the one place the VM, GC and scheduler hand their TraceEvents to. Hot path: the
+// emitter checks `enabled` before building arguments; every method builds one plain object only
+// when it will be stored. Past `maxEvents` nothing more is stored, `truncated` is set and `count`
+// goes on counting, so the events kept are always a prefix of the run.
+import type { FrameId, GcPhase, Holder, ObjFlag, ObjId, TraceEvent } from './events';
+
+export interface RecorderOptions {
+  enabled?: boolean;
+  /** events kept; beyond it the trace is truncated (0 or omitted = no limit) */
+  maxEvents?: number;
+}
+
+export interface GcDetails {
+  objs?: ObjId[];
+  collected?: number;
+  uncollectable?: number;
+  counts?: [number, number, number];
+}
+
+export class EventRecorder {
+  /** emitters check this before building arguments; when false the methods do nothing */
+  enabled: boolean;
+  readonly maxEvents: number;
+  /** set once an event had to be dropped because of `maxEvents` */
+  truncated = false;
+  /** every event offered while enabled, stored or not */
+  count = 0;
+  readonly events: TraceEvent[] = [];
+
+  constructor(options: RecorderOptions = {}) {
+    this.enabled = options.enabled ?? true;
+    const max = options.maxEvents ?? 0;
+    this.maxEvents = max > 0 ? max : Number.POSITIVE_INFINITY;
+  }
+
+  /** events offered but not stored */
+  get dropped(): number {
+    return this.count - this.events.length;
+  }
+
+  /** true when the next event will be stored; counts it either way */
+  private take(): boolean {
+    if (!this.enabled) return false;
+    if (this.count++ < this.maxEvents) return true;
+    this.truncated = true;
+    return false;
+  }
+
+  line(line: number, frame: FrameId, resume?: boolean): void {
+    if (!this.take()) return;
+    this.events.push(resume ? { k: 'line', line, frame, resume: true } : { k: 'line', line, frame });
+  }
+
+  alloc(
+    obj: ObjId,
+    type: string,
+    size: number,
+    line: number,
+    repr: string,
+    flags?: ObjFlag[],
+    gcTracked?: boolean,
+    holder?: Holder,
+    rc?: number,
+  ): void {
+    if (!this.take()) return;
+    const e: Extract<TraceEvent, { k: 'alloc' }> = { k: 'alloc', obj, type, size, line, repr };
+    if (flags !== undefined && flags.length > 0) e.flags = flags;
+    if (gcTracked !== undefined) e.gcTracked = gcTracked;
+    if (holder !== undefined) e.holder = holder;
+    if (rc !== undefined && rc !== 1) e.rc = rc;
+    this.events.push(e);
+  }
+
+  incref(obj: ObjId, rc: number, holder?: Holder): void {
+    if (!this.take()) return;
+    this.events.push(holder === undefined ? { k: 'incref', obj, rc } : { k: 'incref', obj, rc, holder });
+  }
+
+  decref(obj: ObjId, rc: number, holder?: Holder): void {
+    if (!this.take()) return;
+    this.events.push(holder === undefined ? { k: 'decref', obj, rc } : { k: 'decref', obj, rc, holder });
+  }
+
+  /** A reference changes hands with no refcount change (a steal): `from` loses it, `to` gains it. */
+  move(obj: ObjId, rc: number, from?: Holder, to?: Holder): void {
+    if (!this.take()) return;
+    const e: Extract<TraceEvent, { k: 'move' }> = { k: 'move', obj, rc };
+    if (from !== undefined) e.from = from;
+    if (to !== undefined) e.to = to;
+    this.events.push(e);
+  }
+
+  dealloc(obj: ObjId, reason: 'refcount' | 'gc' = 'refcount'): void {
+    if (!this.take()) return;
+    this.events.push({ k: 'dealloc', obj, reason });
+  }
+
+  update(obj: ObjId, size?: number, repr?: string, length?: number, gcTracked?: boolean): void {
+    if (!this.take()) return;
+    const e: Extract<TraceEvent, { k: 'update' }> = { k: 'update', obj };
+    if (size !== undefined) e.size = size;
+    if (repr !== undefined) e.repr = repr;
+    if (length !== undefined) e.length = length;
+    if (gcTracked !== undefined) e.gcTracked = gcTracked;
+    this.events.push(e);
+  }
+
+  call(frame: FrameId, parent: FrameId | null, name: string, line: number, thread?: number): void {
+    if (!this.take()) return;
+    this.events.push(
+      thread === undefined ? { k: 'call', frame, parent, name, line } : { k: 'call', frame, parent, name, line, thread },
+    );
+  }
+
+  ret(frame: FrameId, value: ObjId | null): void {
+    if (!this.take()) return;
+    this.events.push({ k: 'return', frame, value });
+  }
+
+  exception(type: string, message: string, line: number, frame: FrameId, caught?: boolean): void {
+    if (!this.take()) return;
+    this.events.push(
+      caught === undefined
+        ? { k: 'exception', type, message, line, frame }
+        : { k: 'exception', type, message, line, frame, caught },
+    );
+  }
+
+  output(text: string): void {
+    if (!this.take()) return;
+    this.events.push({ k: 'output', text });
+  }
+
+  gc(phase: GcPhase, generation: number, details?: GcDetails): void {
+    if (!this.take()) return;
+    const e: Extract<TraceEvent, { k: 'gc' }> = { k: 'gc', phase, generation };
+    if (details !== undefined) {
+      if (details.objs !== undefined) e.objs = details.objs;
+      if (details.collected !== undefined) e.collected = details.collected;
+      if (details.uncollectable !== undefined) e.uncollectable = details.uncollectable;
+      if (details.counts !== undefined) e.counts = details.counts;
+    }
+    this.events.push(e);
+  }
+
+  gil(what: 'request' | 'drop_request' | 'acquire' | 'release', thread: number, time: number, reason?: string): void {
+    if (!this.take()) return;
+    this.events.push(
+      reason === undefined ? { k: 'gil', what, thread, time } : { k: 'gil', what, thread, time, reason },
+    );
+  }
+
+  thread(what: 'start' | 'end' | 'block' | 'unblock', thread: number, name: string, time: number): void {
+    if (!this.take()) return;
+    this.events.push({ k: 'thread', what, thread, name, time });
+  }
+}
