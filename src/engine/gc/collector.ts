@@ -1,18 +1,24 @@
-// The cyclic garbage collector, after CPython's Python/gc.c: generations with counts and thresholds,
-// and a collection as named phases -- update_refs, subtract_refs, move_unreachable, finalize (PEP 442),
-// handle_resurrected_objects, delete_garbage (tp_clear), promote survivors. Each phase emits a trace
-// event so the panel can replay it. `analyze()` answers "what would gc.collect() do now" without
-// changing anything.
-import { F_DEAD, F_FINALIZED, PyCell, PyDict, PyFunction, PyInstance, PyList, PyObject, PySet, PyType, PyMethod } from '../objects/model';
+// The cyclic garbage collector, after CPython's Python/gc.c: three generation lists (plus the permanent
+// one of gc.freeze) kept in CPython's order, counts and thresholds, and a collection as named phases --
+// untrack_tuples/dicts, update_refs, subtract_refs, move_unreachable (with CPython's list moves, which
+// decide the order finalizers run in), handle_weakrefs, finalize_garbage (PEP 442),
+// handle_resurrected_objects, delete_garbage (tp_clear), merge survivors into the next generation.
+// Each phase emits a trace event. `analyze()` answers "what would gc.collect() do now" read-only.
+import {
+  F_DEAD, F_FINALIZED, PyCell, PyDict, PyFunction, PyGenerator, PyInstance, PyList, PyObject, PySet, PyTuple, PyType,
+} from '../objects/model';
 import type { Interpreter } from '../vm/machine';
 import { traverse } from './traverse';
+
+export const DEBUG_SAVEALL = 32;
+export const PERMANENT = 3;
 
 export interface GcAnalysis {
   generation: number;
   /** objects examined (tracked, in generations <= generation) */
   examined: number;
   unreachable: PyObject[];
-  /** unreachable objects with a __del__ not yet run */
+  /** unreachable objects with a finalizer (__del__, or a paused generator) not yet run */
   finalizers: PyObject[];
 }
 
@@ -22,27 +28,39 @@ export class Collector {
   enabled = true;
   collecting = false;
   pending = false;
-  /** long-lived objects: survivors of full collections, and those waiting since */
+  /** generation lists 0, 1, 2 and the permanent generation (3), in CPython's list order */
+  readonly gens: Set<PyObject>[] = [new Set(), new Set(), new Set(), new Set()];
   longLivedTotal = 0;
   longLivedPending = 0;
   stats = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
-  /** gc.garbage (only filled by DEBUG_SAVEALL in CPython 3.4+) */
   garbage: PyList | null = null;
   callbacks: PyList | null = null;
+  debug = 0;
 
   constructor(private vm: Interpreter) {
     this.thresholds = [...vm.profile.gcThresholds];
   }
 
-  /** a container was allocated (and tracked) */
+  // ------------------------------------------------------------ bookkeeping
+
+  /** a GC-capable object was allocated (_PyObject_GC_Link) */
   onAlloc(): void {
     this.counts[0]++;
     if (this.counts[0] > this.thresholds[0] && this.enabled && this.thresholds[0] && !this.collecting) this.pending = true;
   }
 
-  /** a tracked container was deallocated */
+  /** a GC-capable object's memory was released (PyObject_GC_Del) */
   onFree(): void {
     if (this.counts[0] > 0) this.counts[0]--;
+  }
+
+  track(o: PyObject): void {
+    o.gen = 0;
+    this.gens[0].add(o);
+  }
+
+  untrack(o: PyObject): void {
+    this.gens[o.gen]?.delete(o);
   }
 
   /** collect_generations: the oldest generation whose count exceeds its threshold */
@@ -59,111 +77,177 @@ export class Collector {
   }
 
   collectWithCallback(gen: number): number {
-    this.invokeCallbacks('start', gen, 0, 0);
-    const n = this.collect(gen);
-    this.invokeCallbacks('stop', gen, n, 0);
-    return n;
+    if (this.collecting) return 0;
+    this.collecting = true;
+    try {
+      this.invokeCallbacks('start', gen, 0, 0);
+      const n = this.collect(gen);
+      this.invokeCallbacks('stop', gen, n, 0);
+      return n;
+    } finally {
+      this.collecting = false;
+      this.pending = false;
+    }
   }
 
+  /** the collected generation's list: generation `gen` with the younger ones appended (gc_list_merge) */
   private young(gen: number): PyObject[] {
-    const out: PyObject[] = [];
-    for (const o of this.vm.heap) if (o.gcTracked && o.gen <= gen && !(o.flags & F_DEAD)) out.push(o);
-    return out;
+    const out: PyObject[] = [...this.gens[gen]];
+    for (let i = 0; i < gen; i++) out.push(...this.gens[i]);
+    return out.filter((o) => !(o.flags & F_DEAD));
   }
+
+  objectsOf(gen: number): PyObject[] {
+    return [...this.gens[gen]].filter((o) => !(o.flags & F_DEAD));
+  }
+
+  // ------------------------------------------------------------ the algorithm
 
   /** The unreachable set of a collection of `gen`, computed as gc.c does, without side effects. */
   analyze(gen = 2): GcAnalysis {
     const young = this.young(gen);
-    const unreachable = this.findUnreachable(young);
-    return {
-      generation: gen,
-      examined: young.length,
-      unreachable,
-      finalizers: unreachable.filter((o) => o instanceof PyInstance && !(o.flags & F_FINALIZED) && this.vm.hasFinalizer(o)),
-    };
+    const { unreachable } = this.moveUnreachable(young);
+    return { generation: gen, examined: young.length, unreachable, finalizers: unreachable.filter((o) => this.hasFinalizer(o)) };
   }
 
-  private findUnreachable(young: PyObject[]): PyObject[] {
+  private hasFinalizer(o: PyObject): boolean {
+    if (o.flags & F_FINALIZED) return false;
+    if (o instanceof PyInstance) return this.vm.hasFinalizer(o);
+    return o instanceof PyGenerator && !!o.frame && !o.finished;
+  }
+
+  /**
+   * update_refs + subtract_refs + move_unreachable. Returns the survivors in their new list order and the
+   * unreachable objects in the order CPython's list moves leave them.
+   */
+  private moveUnreachable(young: PyObject[]): { reachable: PyObject[]; unreachable: PyObject[] } {
     const inYoung = new Set(young);
-    // update_refs: gc_refs = ob_refcnt
     const refs = new Map<PyObject, number>();
     for (const o of young) refs.set(o, o.rc);
-    // subtract_refs: remove references from inside the young set
     for (const o of young)
       traverse(o, (r) => {
         if (inYoung.has(r)) refs.set(r, refs.get(r)! - 1);
       });
-    // move_unreachable: everything reachable from an object with outside references survives
-    const reachable = new Set<PyObject>();
-    const stack: PyObject[] = young.filter((o) => refs.get(o)! > 0);
-    for (const o of stack) reachable.add(o);
-    while (stack.length) {
-      const o = stack.pop()!;
-      traverse(o, (r) => {
-        if (inYoung.has(r) && !reachable.has(r)) {
-          reachable.add(r);
-          stack.push(r);
-        }
-      });
+    // the young list as an array with "current position" markers (moving = append + new position)
+    const list = [...young];
+    const pos = new Map<PyObject, number>(young.map((o, i) => [o, i]));
+    const unreachable = new Set<PyObject>();
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i];
+      if (pos.get(o) !== i) continue;
+      if (refs.get(o)! > 0) {
+        traverse(o, (r) => {
+          if (!inYoung.has(r)) return;
+          if (unreachable.has(r)) {
+            // tentatively unreachable, but reachable after all: back to the end of young
+            unreachable.delete(r);
+            refs.set(r, 1);
+            pos.set(r, list.length);
+            list.push(r);
+          } else if (refs.get(r) === 0) refs.set(r, 1);
+        });
+      } else {
+        unreachable.add(o);
+        pos.set(o, -1);
+      }
     }
-    return young.filter((o) => !reachable.has(o));
+    const reachable = list.filter((o, i) => pos.get(o) === i);
+    return { reachable, unreachable: [...unreachable] };
   }
 
   collect(gen: number): number {
     const vm = this.vm;
     const rec = vm.rec;
-    this.collecting = true;
-    try {
-      if (rec.enabled) rec.gc('start', gen, { counts: [...this.counts] as [number, number, number] });
-      if (gen + 1 <= 2) this.counts[gen + 1]++;
-      for (let i = 0; i <= gen; i++) this.counts[i] = 0;
-      const young = this.young(gen);
-      if (rec.enabled) rec.gc('update_refs', gen, { objs: young.map((o) => o.id) });
-      let unreachable = this.findUnreachable(young);
-      if (rec.enabled) {
-        rec.gc('subtract_refs', gen);
-        rec.gc('move_unreachable', gen, { objs: unreachable.map((o) => o.id) });
+    if (rec.enabled) rec.gc('start', gen, { counts: [...this.counts] as [number, number, number] });
+    if (gen + 1 <= 2) this.counts[gen + 1]++;
+    for (let i = 0; i <= gen; i++) this.counts[i] = 0;
+    let young = this.young(gen);
+    // untrack_tuples (every collection) and untrack_dicts (full collections)
+    young = young.filter((o) => {
+      if (o instanceof PyTuple && o.items.every((x) => !vm.mayBeTracked(x))) {
+        vm.gcUntrack(o);
+        return false;
       }
-      // promote survivors
-      const unreach = new Set(unreachable);
-      const target = Math.min(gen + 1, 2);
-      for (const o of young) if (!unreach.has(o)) o.gen = target;
-      // PEP 442 finalizers, each at most once; they may resurrect objects
-      const toFinalize = unreachable.filter((o) => o instanceof PyInstance && !(o.flags & F_FINALIZED) && vm.hasFinalizer(o));
-      if (toFinalize.length) {
-        if (rec.enabled) rec.gc('finalize', gen, { objs: toFinalize.map((o) => o.id) });
-        for (const o of toFinalize) {
-          if (o.flags & F_DEAD) continue;
-          o.flags |= F_FINALIZED;
-          vm.incref(o);
-          vm.finalize(o);
+      if (gen === 2 && o instanceof PyDict && [...o.map.values()].every((e) => !vm.mayBeTracked(e.key) && !vm.mayBeTracked(e.value))) {
+        vm.gcUntrack(o);
+        return false;
+      }
+      return true;
+    });
+    if (rec.enabled) rec.gc('update_refs', gen, { objs: young.map((o) => o.id) });
+    if (rec.enabled) rec.gc('subtract_refs', gen);
+    const { reachable, unreachable: found } = this.moveUnreachable(young);
+    let unreachable = found;
+    if (rec.enabled) rec.gc('move_unreachable', gen, { objs: unreachable.map((o) => o.id) });
+    // survivors join the next generation (appended, in their new order)
+    const target = Math.min(gen + 1, 2);
+    for (let i = 0; i <= gen; i++) this.gens[i].clear();
+    for (const o of reachable) {
+      this.gens[o.gen].delete(o);
+      o.gen = target;
+      this.gens[target].add(o);
+    }
+    // the unreachable ones stay in a list of their own until they die or are resurrected
+    if (rec.enabled) rec.gc('handle_weakrefs', gen);
+    vm.clearWeakrefsTo(unreachable);
+    // finalize_garbage: __del__ (and paused generators' close) at most once each, PEP 442
+    const toFinalize = unreachable.filter((o) => this.hasFinalizer(o));
+    if (toFinalize.length) {
+      if (rec.enabled) rec.gc('finalize', gen, { objs: toFinalize.map((o) => o.id) });
+      for (const o of toFinalize) {
+        if (o.flags & F_DEAD) continue;
+        vm.incref(o);
+        try {
+          if (o instanceof PyGenerator) vm.closeGenerator(o);
+          else {
+            o.flags |= F_FINALIZED;
+            vm.finalize(o);
+          }
+        } finally {
           vm.decref(o);
         }
-        // handle_resurrected_objects: what a finalizer made reachable again survives
-        const still = unreachable.filter((o) => !(o.flags & F_DEAD));
-        const again = new Set(this.findUnreachable(still));
-        for (const o of still) if (!again.has(o)) o.gen = target;
-        unreachable = still.filter((o) => again.has(o));
       }
-      if (rec.enabled) rec.gc('handle_weakrefs', gen);
-      vm.clearWeakrefsTo(unreachable);
-      const n = unreachable.length;
-      if (rec.enabled) rec.gc('delete_garbage', gen, { objs: unreachable.map((o) => o.id), collected: n });
+    }
+    // handle_resurrected_objects: what finalizers made reachable again survives
+    const still = unreachable.filter((o) => !(o.flags & F_DEAD));
+    if (toFinalize.length) {
+      const again = this.moveUnreachable(still);
+      for (const o of again.reachable) {
+        o.gen = target;
+        this.gens[target].add(o);
+      }
+      unreachable = again.unreachable;
+    } else unreachable = still;
+    const n = unreachable.length;
+    if (rec.enabled) rec.gc('delete_garbage', gen, { objs: unreachable.map((o) => o.id), collected: n });
+    if (this.debug & DEBUG_SAVEALL) {
+      // gc.set_debug(gc.DEBUG_SAVEALL): garbage is kept in gc.garbage instead of being freed
+      for (const o of unreachable) {
+        o.gen = target;
+        this.gens[target].add(o);
+        if (this.garbage) {
+          vm.incref(o);
+          vm.listAppend(this.garbage, o);
+        }
+      }
+    } else {
       // delete_garbage: tp_clear breaks the cycles; refcounting frees the rest
+      for (const o of unreachable) {
+        o.gen = target;
+        this.gens[target].add(o);
+      }
       for (const o of unreachable) vm.incref(o);
       for (const o of unreachable) if (!(o.flags & F_DEAD)) this.clear(o);
       for (const o of unreachable) vm.decref(o);
-      if (gen === 2) {
-        this.longLivedPending = 0;
-        this.longLivedTotal = this.young(2).length;
-      } else if (gen === 1) this.longLivedPending += young.length - n;
-      this.stats[gen].collections++;
-      this.stats[gen].collected += n;
-      if (rec.enabled) rec.gc('stop', gen, { collected: n, uncollectable: 0, counts: [...this.counts] as [number, number, number] });
-      return n;
-    } finally {
-      this.collecting = false;
     }
+    if (gen === 2) {
+      this.longLivedPending = 0;
+      this.longLivedTotal = this.gens[2].size;
+    } else if (gen === 1) this.longLivedPending += reachable.length;
+    this.stats[gen].collections++;
+    this.stats[gen].collected += n;
+    if (rec.enabled) rec.gc('stop', gen, { collected: n, uncollectable: 0, counts: [...this.counts] as [number, number, number] });
+    return n;
   }
 
   /** tp_clear of the layouts that have one (tuples and bound methods do not) */
@@ -171,7 +255,7 @@ export class Collector {
     const vm = this.vm;
     if (o instanceof PyList) vm.listClear(o);
     else if (o instanceof PyDict) vm.dictClear(o);
-    else if (o instanceof PySet) for (const x of [...o.map.values()]) vm.setDiscard(o, x);
+    else if (o instanceof PySet) vm.setClear(o);
     else if (o instanceof PyInstance) vm.clearInstance(o);
     else if (o instanceof PyCell) {
       const r = o.ref;
@@ -185,11 +269,7 @@ export class Collector {
           vm.decrefBy(v, [o, `__${k}__`]);
         }
       }
-    } else if (o instanceof PyType) {
-      vm.releaseType(o);
-    } else if (o instanceof PyMethod) {
-      // no tp_clear
-    }
+    } else if (o instanceof PyType) vm.releaseType(o);
   }
 
   private invokeCallbacks(phase: 'start' | 'stop', gen: number, collected: number, uncollectable: number): void {

@@ -29,6 +29,7 @@ function makeGcModule(vm: Interpreter): PyModule {
       const g = args[0] ?? k.generation;
       const gen = g ? vm.asIndex(g) : 2;
       if (gen < 0 || gen > 2) vm.raise('ValueError', 'invalid generation');
+      if (gc.collecting) return vm.newInt(0);
       return vm.newInt(gc.collectWithCallback(gen));
     }),
     get_count: fn('get_count', () => vm.newTuple(gc.counts.map((c) => vm.newInt(c)))),
@@ -50,7 +51,8 @@ function makeGcModule(vm: Interpreter): PyModule {
       const k = kw(vm, 'get_objects', kwargs, ['generation']);
       const g = args[0] ?? k.generation;
       const gen = g && !vm.isNone(g) ? vm.asIndex(g) : -1;
-      return list([...vm.heap].filter((o) => o.gcTracked && !(o.flags & F_DEAD) && (gen < 0 || o.gen === gen)));
+      if (gen > 2) vm.raise('ValueError', 'generation parameter must be less than the number of available generations (3)');
+      return list(gen >= 0 ? gc.objectsOf(gen) : [...gc.objectsOf(0), ...gc.objectsOf(1), ...gc.objectsOf(2)]);
     }),
     get_referrers: fn('get_referrers', (args) => {
       const targets = new Set(args);
@@ -72,15 +74,25 @@ function makeGcModule(vm: Interpreter): PyModule {
       return list(out);
     }),
     freeze: fn('freeze', () => {
-      for (const o of vm.heap) if (o.gcTracked) o.gen = 3;
+      for (let g = 0; g < 3; g++) {
+        for (const o of gc.gens[g]) {
+          o.gen = 3;
+          gc.gens[3].add(o);
+        }
+        gc.gens[g].clear();
+      }
       gc.counts = [0, 0, 0];
       return vm.none();
     }),
     unfreeze: fn('unfreeze', () => {
-      for (const o of vm.heap) if (o.gen === 3) o.gen = 2;
+      for (const o of gc.gens[3]) {
+        o.gen = 2;
+        gc.gens[2].add(o);
+      }
+      gc.gens[3].clear();
       return vm.none();
     }),
-    get_freeze_count: fn('get_freeze_count', () => vm.newInt([...vm.heap].filter((o) => o.gen === 3).length)),
+    get_freeze_count: fn('get_freeze_count', () => vm.newInt(gc.gens[3].size)),
     get_stats: fn('get_stats', () => {
       const dicts = gc.stats.map((s) => {
         const d = vm.newDict();
@@ -97,6 +109,12 @@ function makeGcModule(vm: Interpreter): PyModule {
     }),
     garbage: gc.garbage,
     callbacks: gc.callbacks,
+    set_debug: fn('set_debug', (args) => {
+      arity(vm, 'set_debug', args, 1, 1);
+      gc.debug = vm.asIndex(args[0]);
+      return vm.none();
+    }),
+    get_debug: fn('get_debug', () => vm.newInt(gc.debug)),
     DEBUG_SAVEALL: vm.newInt(32),
     DEBUG_LEAK: vm.newInt(38),
     DEBUG_STATS: vm.newInt(1),

@@ -9,7 +9,8 @@ import type { Frame } from '../vm/frame';
 
 export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
   if (o instanceof PyList || o instanceof PyTuple) {
-    for (const x of o.items) visit(x);
+    // list_traverse and tupletraverse visit the items last to first
+    for (let i = o.items.length - 1; i >= 0; i--) visit(o.items[i]);
   } else if (o instanceof PyDict) {
     for (const e of o.map.values()) {
       visit(e.key);
@@ -20,6 +21,7 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
   } else if (o instanceof PyInstance) {
     if (o instanceof PyException) {
       if (o.args) visit(o.args);
+      if (o.traceback) visit(o.traceback);
       if (o.context) visit(o.context);
       if (o.cause) visit(o.cause);
       if (o.value) visit(o.value);

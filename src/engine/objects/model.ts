@@ -19,6 +19,8 @@ export class PyObject {
   line = 0;
   /** bytes as sys.getsizeof reports */
   size = 0;
+  /** a GC-capable type (counted by the collector when allocated); tracking can come and go */
+  gcType = false;
   gcTracked = false;
   gen = 0;
   constructor(public type: PyType) {}

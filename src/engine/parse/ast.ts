@@ -7,6 +7,7 @@ export interface Span {
   end: number;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a named base for every node
 interface NodeBase extends Span {}
 
 // ---------------------------------------------------------------- expressions

@@ -7,6 +7,7 @@ export type { Profile } from './profile';
 
 const common = {
   recursionLimit: 1000,
+  constTuplesUntracked: false,
   immortalRefcount: 4294967295,
   dictEntrySize: 24,
   dictUnicodeEntrySize: 16,
@@ -60,6 +61,7 @@ const p312: Profile = {
   argsCopiedIntoFrame: false,
   immortalObjects: true,
   staticObjectBase: 0,
+  constTuplesUntracked: true,
   managedDicts: true,
   inlinedComprehensions: true,
   gcThresholds: [700, 10, 10],
@@ -79,6 +81,7 @@ const p313: Profile = {
   gcThresholds: [2000, 10, 10],
   // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)
   internedImmortal: false,
+  constTuplesUntracked: false,
   sizes: { ...p312.sizes, code: 208, type: 1712 },
 };
 

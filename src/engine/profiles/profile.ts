@@ -55,6 +55,8 @@ export interface Profile {
   /** key table bytes for a dict: index size per entry and entry size (unicode-keys tables have smaller entries in 3.11+) */
   dictEntrySize: number;
   dictUnicodeEntrySize: number;
+  /** 3.12: the compiler untracks constant tuples */
+  constTuplesUntracked: boolean;
   /** 3.10: interned strings in the interpreter-wide table are not counted; 3.12: interned are immortal */
   internedImmortal: boolean;
 }

@@ -28,7 +28,7 @@ export abstract class Attrs extends Containers {
     o.attrs = d;
     if (!this.profile.managedDicts) {
       // 3.10: a real dict object (key-sharing), held by the instance
-      this.track(d, 104, true, [o, '__dict__']);
+      this.track(d, 104, true, [o, '__dict__'], false);
       d.tableSize = 8;
       o.dictMaterialized = true;
     }
@@ -221,7 +221,7 @@ export abstract class Attrs extends Containers {
         const d = this.instanceDict(o);
         if (!o.dictMaterialized) {
           // 3.11+: asking for __dict__ materializes the managed dict as an object
-          this.track(d, dictSize(this.profile, d), true, [o, '__dict__']);
+          this.track(d, this.profile.managedDicts ? 296 : dictSize(this.profile, d), true, [o, '__dict__'], [...d.map.values()].some((e) => this.mayBeTracked(e.value)));
           o.dictMaterialized = true;
         }
         this.incref(d);
@@ -338,6 +338,10 @@ export abstract class Attrs extends Containers {
   }
 
   setattr(o: PyObject, name: string, v: PyObject): void {
+    if (o instanceof PyWeakRef && o.proxy) {
+      if (!o.target) this.raise('ReferenceError', 'weakly-referenced object no longer exists');
+      return this.setattr(o.target!, name, v);
+    }
     if (o instanceof PyType) {
       if (!o.isHeap) this.typeError(`cannot set '${name}' attribute of immutable type '${o.name}'`);
       const old = o.dict.get(name);
@@ -408,11 +412,13 @@ export abstract class Attrs extends Containers {
     if (e) {
       const old = e.value;
       e.value = v;
+      if (o.dictMaterialized && !d.gcTracked && this.mayBeTracked(v)) this.gcTrack(d);
       this.increfBy(v, holder);
       this.decrefBy(old, holder);
       return;
     }
     d.map.set(hk, { key, value: v });
+    if (o.dictMaterialized && !d.gcTracked && this.mayBeTracked(v)) this.gcTrack(d);
     this.increfBy(key, o.dictMaterialized ? [d, 'key'] : ['interp', 'attribute names']);
     this.increfBy(v, holder);
     if (o.dictMaterialized && d.id) this.resize(d, Math.max(d.size, dictSize(this.profile, d)));

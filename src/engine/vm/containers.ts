@@ -97,6 +97,7 @@ export abstract class Containers extends Ops {
     if (e) {
       const old = e.value;
       e.value = value;
+      if (!d.gcTracked && this.mayBeTracked(value)) this.gcTrack(d);
       this.increfBy(value, [d, lab]);
       this.decrefBy(old, [d, lab]);
       return;
@@ -114,6 +115,7 @@ export abstract class Containers extends Ops {
     if (!(key instanceof PyStr)) d.unicodeKeys = false;
     d.tableFill++;
     d.map.set(k, { key, value });
+    if (!d.gcTracked && (this.mayBeTracked(key) || this.mayBeTracked(value))) this.gcTrack(d);
     this.increfBy(key, [d, 'key']);
     this.increfBy(value, [d, lab]);
     if (d.id) this.resize(d, dictSize(this.profile, d));

@@ -29,6 +29,7 @@ export abstract class Factory extends Runtime {
 
   /** Mark an interpreter-owned object: immortal on 3.12+, else shared with an unknowable count. */
   makeShared(o: PyObject, base = 0): void {
+    if (o.id === 0) o.id = this.allocator.allocate(o.size || 16);
     if (this.profile.immortalObjects) {
       o.flags |= F_IMMORTAL;
       o.rc = this.profile.immortalRefcount;
@@ -173,7 +174,7 @@ export abstract class Factory extends Runtime {
       this.incref(this.emptyTuple);
       return this.emptyTuple;
     }
-    const t = this.track(new PyTuple(this.T.tuple, items), tupleSize(this.profile, items.length), true);
+    const t = this.track(new PyTuple(this.T.tuple, items), tupleSize(this.profile, items.length), true, undefined, !(this.constMode && this.profile.constTuplesUntracked));
     if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [t, `[${i}]`]));
     return t;
   }
@@ -183,7 +184,8 @@ export abstract class Factory extends Runtime {
     if (presize > 0) {
       d.tableSize = presizedTable(presize);
     }
-    return this.track(d, dictSize(this.profile, d), true);
+    // dicts start untracked and are tracked once they hold a container (MAINTAIN_TRACKING)
+    return this.track(d, dictSize(this.profile, d), true, undefined, false);
   }
 
   newSet(frozen = false): PySet {

@@ -74,7 +74,11 @@ export abstract class EvalLoop extends Builtins {
     this.frame = f.parent;
     this.depth--;
     this.curFrameId = this.frame ? this.frame.id : 0;
-    if (this.frame && !this.frame.code.internal) this.curLine = this.frame.lastLine;
+    if (this.frame && !this.frame.code.internal) {
+      this.curLine = this.frame.lastLine;
+      // the rest of the caller's line belongs to that line again
+      if (this.rec.enabled) this.rec.line(this.frame.lastLine, this.frame.id, true);
+    }
     // the returned (or yielded) value's reference passes to the caller's stack
     if (value && this.rec.enabled && !(value.flags & F_IMMORTAL)) this.emitMove(value, { kind: 'stack', frame: f.id }, { kind: 'stack', frame: this.curFrameId });
   }

@@ -8,7 +8,7 @@ import { installContainerMethods, viewIter } from '../objects/builtins/container
 import { installFunctions } from '../objects/builtins/functions';
 import { installStrMethods } from '../objects/builtins/str-methods';
 import {
-  F_IMMORTAL, PyCode, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
+  F_DEAD, F_IMMORTAL, PyCode, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
 } from '../objects/model';
 import { strSize, dictSize } from '../objects/sizes';
 import type { Profile } from '../profiles';
@@ -213,6 +213,13 @@ export class Interpreter extends EvalLoop {
     this.gc.collectGenerations();
   }
 
+  gcLinked(o: PyObject): void {
+    this.gc.track(o);
+  }
+  gcUnlinked(o: PyObject): void {
+    this.gc.untrack(o);
+  }
+
   gcAllocated(): void {
     this.gc.onAlloc();
   }
@@ -222,10 +229,7 @@ export class Interpreter extends EvalLoop {
 
   /** gc.is_tracked: containers are tracked; tuples and dicts of atomic values are untracked as CPython does */
   isTracked(o: PyObject): boolean {
-    if (!o.gcTracked || !this.heap.has(o)) return false;
-    if (o instanceof PyTuple) return o.items.some((x) => this.isTracked(x) || (x.gcTracked && !this.heap.has(x)));
-    if (o instanceof PyDict) return [...o.map.values()].some((e) => e.key.gcTracked || e.value.gcTracked);
-    return true;
+    return o.gcTracked && !(o.flags & F_DEAD);
   }
 
   /** tp_clear of an instance: drop its attributes (and its __dict__ object) */

@@ -99,19 +99,13 @@ export abstract class Runtime {
     if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, this.holderOf(from), { kind: 'stack', frame: this.curFrameId });
   }
   emitMove(o: PyObject, from: Holder | undefined, to: Holder | undefined): void {
-    const r = this.rec;
-    if (r.events.length >= r.maxEvents) {
-      r.truncated = true;
-      return;
-    }
-    r.count++;
-    r.events.push({ k: 'move', obj: o.id, rc: o.rc, from, to });
+    this.rec.move(o.id, o.rc, from, to);
   }
 
   // ------------------------------------------------------------ allocation
 
   /** Register a new object: address, size, allocation event. Its refcount starts at 1 (the creator's). */
-  track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec): T {
+  track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec, startTracked = gcTracked): T {
     o.size = size;
     o.id = this.allocator.allocate(size);
     if (this.internalDepth > 0) {
@@ -122,18 +116,45 @@ export abstract class Runtime {
       return o;
     }
     o.line = this.curLine;
-    o.gcTracked = gcTracked;
+    o.gcType = gcTracked;
+    o.gcTracked = startTracked;
     this.heap.add(o);
     if (this.constMode) {
       o.flags |= F_CONST;
       holder ??= ['interp', 'co_consts'];
     }
-    if (gcTracked) this.gcAllocated();
+    if (gcTracked) {
+      // list and dict objects come from a free list when one is there: no new GC allocation then
+      const fl = o instanceof PyList ? 'list' : o instanceof PyDict && o.type.name === 'dict' ? 'dict' : null;
+      if (fl && this.freeLists[fl] > 0) this.freeLists[fl]--;
+      else this.gcAllocated();
+      if (startTracked) this.gcLinked(o);
+    }
     this.liveBytes += size;
     if (this.liveBytes > this.budgets.maxMemoryBytes) this.memoryError(size);
     if (this.rec.enabled)
       this.rec.alloc(o.id, this.typeName(o), size, this.curLine, this.shortRepr(o), this.flagList(o), gcTracked || undefined, holder ? this.holderOf(holder) : { kind: 'stack', frame: this.curFrameId });
     return o;
+  }
+
+  /** _PyObject_GC_MAY_BE_TRACKED: a container (tuples only while tracked) */
+  mayBeTracked(o: PyObject): boolean {
+    return o.gcType && (o.gcTracked || !(o.type && o.type.layout === 'tuple'));
+  }
+
+  /** start tracking a container (e.g. a dict that received a container) */
+  gcTrack(o: PyObject): void {
+    if (o.gcTracked || !o.gcType) return;
+    o.gcTracked = true;
+    this.gcLinked(o);
+    if (this.rec.enabled) this.rec.update(o.id, undefined, undefined, undefined, true);
+  }
+
+  gcUntrack(o: PyObject): void {
+    if (!o.gcTracked) return;
+    o.gcTracked = false;
+    this.gcUnlinked(o);
+    if (this.rec.enabled) this.rec.update(o.id, undefined, undefined, undefined, false);
   }
 
   /** Size change of a live object (list growth, dict resize...). */
@@ -158,6 +179,11 @@ export abstract class Runtime {
   /** the collector counts container allocations and deallocations (generation 0's count) */
   abstract gcAllocated(): void;
   abstract gcFreed(): void;
+  /** the object joins / leaves the collector's generation lists */
+  abstract gcLinked(o: PyObject): void;
+  abstract gcUnlinked(o: PyObject): void;
+  /** numfree of the list and dict free lists (PyList_MAXFREELIST, PyDict_MAXFREELIST = 80) */
+  readonly freeLists = { list: 0, dict: 0 };
   abstract typeName(o: PyObject): string;
   abstract shortRepr(o: PyObject): string;
   abstract lengthOf(o: PyObject): number | undefined;
@@ -215,7 +241,12 @@ export abstract class Runtime {
   private free(o: PyObject): void {
     o.flags |= F_DEAD;
     this.heap.delete(o);
-    if (o.gcTracked) this.gcFreed();
+    if (o.gcTracked) this.gcUnlinked(o);
+    if (o.gcType) {
+      const fl = o instanceof PyList ? 'list' : o instanceof PyDict && o.type.name === 'dict' ? 'dict' : null;
+      if (fl && this.freeLists[fl] < 80) this.freeLists[fl]++;
+      else this.gcFreed();
+    }
     this.clearWeakrefs(o);
     this.liveBytes -= o.size;
     this.allocator.free(o.id, o.size);
