@@ -5,7 +5,8 @@
 // handle_resurrected_objects, delete_garbage (tp_clear), merge survivors into the next generation.
 // Each phase emits a trace event. `analyze()` answers "what would gc.collect() do now" read-only.
 import {
-  F_DEAD, F_FINALIZED, PyCell, PyDict, PyFunction, PyGenerator, PyInstance, PyList, PyObject, PySet, PyTuple, PyType,
+  F_DEAD, F_FINALIZED, PyCell, PyDict, PyException, PyFrameObj, PyFunction, PyGenerator, PyInstance, PyList, PyObject,
+  PySet, PyTraceback, PyTuple, PyType,
 } from '../objects/model';
 import type { Interpreter } from '../vm/machine';
 import { traverse } from './traverse';
@@ -256,8 +257,26 @@ export class Collector {
     if (o instanceof PyList) vm.listClear(o);
     else if (o instanceof PyDict) vm.dictClear(o);
     else if (o instanceof PySet) vm.setClear(o);
-    else if (o instanceof PyInstance) vm.clearInstance(o);
-    else if (o instanceof PyCell) {
+    else if (o instanceof PyException) {
+      // BaseException_clear
+      for (const k of ['args', 'traceback', 'context', 'cause', 'value'] as const) {
+        const v = o[k];
+        if (v) {
+          o[k] = null;
+          vm.decrefBy(v, [o, k === 'traceback' ? '__traceback__' : k === 'args' ? 'args' : `__${k}__`]);
+        }
+      }
+      vm.clearInstance(o);
+    } else if (o instanceof PyInstance) vm.clearInstance(o);
+    else if (o instanceof PyTraceback) {
+      const next = o.next;
+      o.next = null;
+      if (next) vm.decrefBy(next, [o, 'tb_next']);
+    } else if (o instanceof PyFrameObj) {
+      // frame_tp_clear: the locals it owns
+      const f = o.vmFrame as { fast: unknown[] } | null;
+      if (f && o.ownsLocals) vm.releaseFrameObj(o);
+    } else if (o instanceof PyCell) {
       const r = o.ref;
       o.ref = null;
       if (r) vm.decrefBy(r, [o, 'cell_contents']);

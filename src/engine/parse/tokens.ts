@@ -50,12 +50,12 @@ function matchOperator(src: string, i: number): string | undefined {
 function isIdStart(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 128) return isAsciiIdChar(code) && !(code >= 48 && code <= 57);
-  return /[\p{L}\p{Nl}_\u1885\u1886\u2118\u212e\u309b\u309c]/u.test(c);
+  return /^[\p{L}\p{Nl}_\u1885\u1886\u2118\u212e\u309b\u309c]$/u.test(c);
 }
 function isIdChar(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 128) return isAsciiIdChar(code);
-  return isIdStart(c) || /[\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00b7\u0387\u1369-\u1371\u19da]/u.test(c);
+  return isIdStart(c) || /^[\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00b7\u0387\u1369-\u1371\u19da]$/u.test(c);
 }
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
@@ -161,7 +161,7 @@ export function tokenize(src: string): LexResult {
       i = res.end;
       continue;
     }
-    if (isIdStart(c) || (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) < 0xdc00 && isIdStart(src.slice(i, i + 2)))) {
+    if (isIdStart(String.fromCodePoint(src.codePointAt(i)!))) {
       const start = i;
       while (i < n) {
         const code = src.charCodeAt(i);
@@ -174,6 +174,7 @@ export function tokenize(src: string): LexResult {
         if (!isIdChar(cp)) break;
         i += cp.length;
       }
+      if (i === start) return fail('invalid syntax', i, i + 1);
       push('name', start, i);
       continue;
     }
@@ -212,7 +213,7 @@ export function tokenize(src: string): LexResult {
     const cp = src.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-    if (/[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Co}\p{Cn}]/u.test(ch)) return fail(`invalid non-printable character U+${hex}`, i, i);
+    if (/^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]$/u.test(ch)) return fail(`invalid non-printable character U+${hex}`, i, i);
     return fail(`invalid character '${ch}' (U+${hex})`, i, i);
   }
   if (brackets.length > 0) {

@@ -7,7 +7,7 @@ import {
   F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
   PyType, PyGenerator, PyBuiltin, PyTraceback, PySeqIter, PyNativeIter, PySlice, PySuper, PyModule,
-  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj,
+  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj, PyDictView, PyCode,
 } from '../objects/model';
 import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
@@ -331,6 +331,10 @@ export abstract class Runtime {
       this.releaseWeakRef(o);
     } else if (o instanceof PyFrameObj) {
       this.releaseFrameObj(o);
+    } else if (o instanceof PyDictView) {
+      this.decrefBy(o.dict, [o, 'mapping']);
+    } else if (o instanceof PyCode) {
+      // constants of a code object are released with it (only at interpreter exit here)
     }
   }
 
