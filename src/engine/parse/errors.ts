@@ -179,6 +179,14 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
       return { message: "expected ':'", errorType: 'SyntaxError', span: { start: prev.end, end: prev.end }, generic: false };
     }
   }
+  // forced tokens in CPython's grammar: `else`, `finally`, `try` take ':' next; `def name` takes '('
+  if (kw && ['else', 'finally', 'try'].includes(kw) && lineToks.length === 1 && tok.text !== ':') {
+    return specific("expected ':'", tok.start, tok.end);
+  }
+  if (kw === 'def' && lineToks.length === 2 && lineToks[1].kind === 'name' && tok.text !== '(') return specific("expected '('", tok.start, tok.end);
+  if (kw === 'def' && depth === 0 && lineToks[2]?.text === '(' && tok.text !== ':' && tok.text !== '->' && tok.kind !== 'newline' && prev && (prev.text === ')' || lineToks.some((t) => t.text === '->'))) {
+    return specific("expected ':'", tok.start, tok.end);
+  }
   if (tok.kind === 'op' && tok.text === '=' && prev && depth === 0 && (kw === 'if' || kw === 'elif' || kw === 'while')) {
     const next = toks[i + 1];
     return {
@@ -309,16 +317,21 @@ function exprStart(ts: Tok[]): Tok {
   return open ? argStart(ts, open.idx) : ts[0];
 }
 
-/** the error CPython reports, given the candidates */
-export function pickError(lex: LexError | null, parse: Candidate | null, block: (Candidate & { anchor: number }) | null): SyntaxErrorInfo | null {
+/**
+ * The error CPython reports, given the candidates (after Parser/pegen_errors.c): a tokenizer error
+ * that raises at once wins over any parser error, wherever it is (CPython tokenizes the rest of the
+ * file before reporting a parser error); a status-only tokenizer error counts only if the parser
+ * got that far; "'(' was never closed" wins unless the parser error is on the bracket's own line.
+ */
+export function pickError(src: string, lex: LexError | null, parse: Candidate | null, block: (Candidate & { anchor: number }) | null): SyntaxErrorInfo | null {
   let p: Candidate | null = parse;
   if (block && (!p || p.span.start >= block.anchor)) p = block;
-  if (lex) {
-    const t: SyntaxErrorInfo = { message: lex.message, errorType: lex.errorType, span: { start: lex.start, end: lex.end } };
-    if (p && !p.generic && p.span.start < lex.start) return strip(p);
-    return t;
-  }
-  return p ? strip(p) : null;
+  if (!lex) return p ? strip(p) : null;
+  const t: SyntaxErrorInfo = { message: lex.message, errorType: lex.errorType, span: { start: lex.start, end: lex.end } };
+  if (!p || lex.how === 'raise') return t;
+  if (lex.how === 'status') return p.span.start < (lex.cut ?? lex.start) ? strip(p) : t;
+  const atEof = src.slice(p.span.start).trim() === '';
+  return lineNo(src, p.span.start) <= lineNo(src, lex.start) && !atEof ? strip(p) : t;
 }
 
 function strip(c: Candidate): SyntaxErrorInfo {

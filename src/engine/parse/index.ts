@@ -39,9 +39,14 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
 function parseInner(source: string, version: PythonVersion): ParseResult {
   const lex = tokenize(source);
   const masked = mask(source, lex.tokens);
-  // after a lexical error CPython's parser never gets further: parse only the text before it
-  const tree = parser.parse(lex.error ? masked.text.slice(0, lex.error.start) : masked.text);
-  const err = firstErrorNode(tree);
+  // a tokenizer error that raises at once wins over any parser error (errors.ts): no need to parse
+  if (lex.error && lex.error.how === 'raise') return { ok: false, error: { message: lex.error.message, errorType: lex.error.errorType, span: { start: lex.error.start, end: lex.error.end } } };
+  // a status-only tokenizer error stops the parser there: parse only the text before it
+  const text = lex.error && lex.error.how === 'status' ? masked.text.slice(0, lex.error.cut ?? lex.error.start) : masked.text;
+  const tree = parser.parse(text);
+  let err = firstErrorNode(tree);
+  // an error at the end of a cut text only says the text was cut
+  if (err && text.length < masked.text.length && err.from >= text.trimEnd().length) err = null;
   if (err && !lex.error && (treeDepth(tree) > MAX_NESTING || countOnLine(lex.tokens, err.from, PREFIX_OPS) > MAX_NESTING)) {
     // Lezer gives up on very deep trees with an error node; CPython too, with a RecursionError
     return { ok: false, error: { message: TOO_DEEP, span: { start: err.from, end: err.to }, errorType: 'SyntaxError' } };
@@ -53,7 +58,7 @@ function parseInner(source: string, version: PythonVersion): ParseResult {
   }
   const parseCand = err ? mapParseError(source, lex.tokens, err.from, err.to, version) : null;
   const blockCand = blockError(source, lex.tokens);
-  const picked = pickError(lex.error, parseCand, blockCand);
+  const picked = pickError(source, lex.error, parseCand, blockCand);
   if (picked) return { ok: false, error: picked };
   if (err) return { ok: false, error: { message: 'invalid syntax', span: { start: err.from, end: err.to }, errorType: 'SyntaxError' } };
 

@@ -13,6 +13,15 @@ export interface Tok extends Span {
 export interface LexError extends Span {
   message: string;
   errorType: 'SyntaxError' | 'IndentationError' | 'TabError';
+  /**
+   * How CPython's tokenizer reports it, which decides whether a parser error wins (errors.ts):
+   * 'raise' sets the exception at once (strings, characters, numbers, brackets); 'status' only sets
+   * a status the parser turns into an error if it gets that far (indentation, tabs, continuation);
+   * 'eof' is end of file inside brackets ("'(' was never closed").
+   */
+  how: 'raise' | 'status' | 'eof';
+  /** where CPython's parser stops reading (default: start) */
+  cut?: number;
 }
 
 export interface LexResult {
@@ -79,9 +88,9 @@ export function tokenize(src: string): LexResult {
   let atLineStart = true;
   let contLine = false; // previous physical line ended with a backslash
   const n = src.length;
-  const fail = (message: string, start: number, end = start, errorType: LexError['errorType'] = 'SyntaxError'): LexResult => ({
+  const fail = (message: string, start: number, end = start, errorType: LexError['errorType'] = 'SyntaxError', how: LexError['how'] = 'raise'): LexResult => ({
     tokens: toks,
-    error: { message, start, end, errorType },
+    error: { message, start, end, errorType, how: errorType === 'SyntaxError' ? how : 'status' },
   });
   const push = (kind: TokKind, start: number, end: number): void => {
     toks.push({ kind, start, end, text: kind === 'newline' || kind === 'indent' ? '' : src.slice(start, end) });
@@ -146,11 +155,11 @@ export function tokenize(src: string): LexResult {
       if (nx === '\n' || nx === '\r') {
         i += nx === '\r' && src[i + 2] === '\n' ? 3 : 2;
         contLine = true;
-        if (i >= n) return fail('unexpected EOF while parsing', i, i);
+        if (i >= n) return fail('unexpected EOF while parsing', i, i, 'SyntaxError', 'status');
         continue;
       }
-      if (nx === undefined) return fail('unexpected EOF while parsing', i + 1, i + 1);
-      return fail('unexpected character after line continuation character', i + 1, i + 1);
+      if (nx === undefined) return fail('unexpected EOF while parsing', i + 1, i + 1, 'SyntaxError', 'status');
+      return { tokens: toks, error: { message: 'unexpected character after line continuation character', start: i + 1, end: i + 1, errorType: 'SyntaxError', how: 'status', cut: i } };
     }
     // strings (with prefixes)
     const sm = c === '"' || c === "'" || 'rRbBuUfF'.includes(c) ? /^([rRbBuUfF]{0,2})(['"])/.exec(src.slice(i, i + 4)) : null;
@@ -209,7 +218,12 @@ export function tokenize(src: string): LexResult {
       i += op.length;
       continue;
     }
-    if (c === '!' || c === '$' || c === '?' || c === '`') return fail('invalid syntax', i, i + 1);
+    if (c === '!' || c === '$' || c === '?' || c === '`') {
+      // not tokenizer errors in CPython: the parser rejects them ("invalid syntax") if it gets there
+      push('op', i, i + 1);
+      i++;
+      continue;
+    }
     const cp = src.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
@@ -218,7 +232,7 @@ export function tokenize(src: string): LexResult {
   }
   if (brackets.length > 0) {
     const open = brackets[brackets.length - 1];
-    return fail(`'${open.ch}' was never closed`, open.at, open.at);
+    return fail(`'${open.ch}' was never closed`, open.at, open.at, 'SyntaxError', 'eof');
   }
   const last = toks[toks.length - 1];
   if (last && last.kind !== 'newline' && last.kind !== 'dedent' && last.kind !== 'indent') push('newline', n, n);
@@ -250,13 +264,13 @@ function scanString(src: string, start: number, prefixLen: number): { end: numbe
   const at = Math.min(i, src.length);
   if (long) {
     const last = /[\r\n]$/.test(src) ? src.length - 1 : src.length;
-    return { error: { message: `unterminated triple-quoted string literal (detected at line ${lineOf(src, last)})`, start, end: start, errorType: 'SyntaxError' } };
+    return { error: { message: `unterminated triple-quoted string literal (detected at line ${lineOf(src, last)})`, start, end: start, errorType: 'SyntaxError', how: 'raise' } };
   }
-  return { error: { message: `unterminated string literal (detected at line ${lineOf(src, at)})`, start, end: start, errorType: 'SyntaxError' } };
+  return { error: { message: `unterminated string literal (detected at line ${lineOf(src, at)})`, start, end: start, errorType: 'SyntaxError', how: 'raise' } };
 }
 
 function scanNumber(src: string, start: number): { end: number } | { error: LexError } {
-  const err = (message: string, at: number, end = at): { error: LexError } => ({ error: { message, start: at, end, errorType: 'SyntaxError' } });
+  const err = (message: string, at: number, end = at): { error: LexError } => ({ error: { message, start: at, end, errorType: 'SyntaxError', how: 'raise' } });
   let i = start;
   const digits = (ok: (c: string) => boolean, kind: string): number | { error: LexError } => {
     // digits with single underscores between them

@@ -421,7 +421,12 @@ export abstract class Attrs extends Containers {
     if (o.dictMaterialized && !d.gcTracked && this.mayBeTracked(v)) this.gcTrack(d);
     this.increfBy(key, o.dictMaterialized ? [d, 'key'] : ['interp', 'attribute names']);
     this.increfBy(v, holder);
-    if (o.dictMaterialized && d.id) this.resize(d, Math.max(d.size, dictSize(this.profile, d)));
+    // a 3.10 key-sharing instance dict: 64 bytes plus a value slot per usable entry of the shared keys
+    if (o.dictMaterialized && d.id && !this.profile.managedDicts) {
+      let size = 8;
+      while (((size << 1) / 3 | 0) < d.map.size) size <<= 1;
+      this.resize(d, 64 + 8 * ((size << 1) / 3 | 0));
+    }
   }
 
   delattr(o: PyObject, name: string): void {

@@ -10,6 +10,8 @@ import { Frame } from './frame';
 
 export abstract class Calls extends Attrs {
   frameSerial = 0;
+  /** set by CALL_FUNCTION_EX for the next makeFrame (3.12+ passes the tuple itself as *args) */
+  reuseVarargs: PyTuple | null = null;
   depth = 0;
 
   abstract runFrame(f: Frame): PyObject;
@@ -38,7 +40,13 @@ export abstract class Calls extends Attrs {
     const npos = Math.min(nargs, argc);
     for (let i = 0; i < npos; i++) fast[i] = take(args[i], code.varnames[i]);
     let slot = argc + code.kwonlyargcount;
-    if (code.flags & CO_VARARGS) {
+    const reuse = this.reuseVarargs;
+    this.reuseVarargs = null;
+    if (code.flags & CO_VARARGS && reuse && reuse.items.length === args.length && argc === 0) {
+      this.increfBy(reuse, holder(code.varnames[slot]));
+      fast[slot] = reuse;
+      slot++;
+    } else if (code.flags & CO_VARARGS) {
       const extra = args.slice(npos);
       if (owned) for (const x of extra) this.moveTo(x, ['stack', this.curFrameId]);
       else for (const x of extra) this.incref(x);
@@ -258,7 +266,9 @@ export abstract class Calls extends Attrs {
   }
 
   instantiateException(t: PyType, args: PyObject[]): PyException {
-    const e = this.track(new PyException(t), this.profile.sizes.exception, true);
+    // a subclass defined in Python adds a __weakref__ slot (and, 3.12+, the managed pre-header)
+    const extra = t.isHeap ? (this.profile.version >= '3.12' ? 16 : 8) : 0;
+    const e = this.track(new PyException(t), this.profile.sizes.exception + extra, true);
     if (t.isHeap) this.increfBy(t, [e, '__class__']);
     for (const a of args) this.incref(a);
     e.args = this.newTuple(args);

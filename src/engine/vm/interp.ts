@@ -1,6 +1,6 @@
 // The evaluation loop (CPython's ceval.c in small): one frame at a time, Python-to-Python calls without
 // JavaScript recursion, references taken and released exactly where CPython takes and releases them.
-import { CO_GENERATOR } from '../compile/code';
+import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compile/code';
 import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
 import * as I from '../objects/intmath';
 import {
@@ -577,6 +577,10 @@ export abstract class EvalLoop extends Builtins {
           const fn = stack.pop()!;
           let r: PyObject;
           const kwmap = kwd ? this.kwargsFromDict(kwd) : null;
+          // 3.12+: f(*t) with an exact tuple and a function taking only *args reuses t as args
+          if (this.profile.version >= '3.12' && !kwmap && fn instanceof PyFunction && fn.code.argcount === 0 && fn.code.kwonlyargcount === 0 && fn.code.flags & CO_VARARGS && !(fn.code.flags & (CO_GENERATOR | CO_VARKEYWORDS)) && argt.type === this.T.tuple) {
+            this.reuseVarargs = argt;
+          }
           // _PyStack_UnpackDict: the keyword values are copied (increfed) into an argument array
           if (kwmap) for (const v of kwmap.values()) this.incref(v);
           try {

@@ -55,6 +55,11 @@ export abstract class Items extends Calls {
       const cps = hasSurrogates(o.s) ? codePoints(o.s) : null;
       if (key instanceof PySlice) {
         const chars = cps ?? o.s.split('');
+        const [start, , step, len] = this.sliceIndices(key, chars.length);
+        if (start === 0 && step === 1 && len === chars.length && o.type === this.T.str) {
+          this.incref(o);
+          return o;
+        }
         return this.newStr(this.sliceItems(chars, key).join(''));
       }
       const n = cps ? cps.length : o.s.length;
@@ -237,7 +242,12 @@ export abstract class Items extends Calls {
     }
     let r: string | PyError;
     if (v instanceof PyBool && spec === '') r = this.str(v);
-    else if (v instanceof PyInt) r = formatInt(I.big(this.intValue(v)), spec, opts);
+    else if (v instanceof PyInt) {
+      // decimal presentation types are subject to the int max str digits limit
+      const t = spec.slice(-1);
+      if (!/[bcoxXeEfFgG%]/.test(t) && typeof v.v === 'bigint') this.intToStr(v.v);
+      r = formatInt(I.big(this.intValue(v)), spec, opts);
+    }
     else if (v instanceof PyFloat) r = formatFloat(v.v, spec, opts);
     else if (v instanceof PyStr) r = formatStr(v.s, spec, opts);
     else if (spec === '') r = this.str(v);
@@ -282,7 +292,13 @@ export abstract class Items extends Calls {
         this.checkMemory(a.s.length + b.s.length);
         return this.newStr(a.s + b.s);
       }
-      if (op === '*' && b instanceof PyInt) return this.newStr(this.repeatStr(a.s, Number(b.v)));
+      if (op === '*' && b instanceof PyInt) {
+        if (Number(b.v) === 1 && a.type === this.T.str) {
+          this.incref(a);
+          return a;
+        }
+        return this.newStr(this.repeatStr(a.s, Number(b.v)));
+      }
       if (op === '%') return this.percent(a.s, b);
       return null;
     }

@@ -7,7 +7,7 @@ import {
   PyMethod, PyMethodDescr, PyModule, PyNone, PyObject, PyRange, PySet, PySlice, PyStr, PyTuple, PyType,
   PyGenerator, PySeqIter, PyRangeIter, PyNativeIter, PyCell as _Cell, PyWeakRef, PyStaticMethod, PyClassMethod, PyProperty,
 } from '../objects/model';
-import { strRepr } from '../objects/text';
+import { intToDecimal, strRepr } from '../objects/text';
 import { BIN_OPS, type BinOpName } from '../compile/opcodes';
 import { PyRaise } from './errors';
 import { Factory } from './factory';
@@ -224,10 +224,9 @@ export abstract class Ops extends Factory {
 
   intToStr(v: number | bigint): string {
     if (typeof v === 'number') return String(v);
-    const s = v.toString();
-    if (s.length > 4300 + (v < 0n ? 1 : 0))
-      this.raise('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
-    return s;
+    const r = intToDecimal(v, { version: this.profile.version });
+    if (typeof r !== 'string') this.raise(r.error, r.message);
+    return r as string;
   }
 
   /** set iteration order: CPython's table order, simulated for int keys (hash = value) */

@@ -71,7 +71,7 @@ export function installContainerMethods(vm: Interpreter): void {
     const items = (self as PyList).items;
     const [start, stop] = bounds(vm, items.length, args[1], args[2]);
     for (let i = start; i < stop; i++) if (items[i] === args[0] || vm.eq(items[i], args[0])) return vm.newInt(i);
-    return vm.raise('ValueError', vm.profile.version >= '3.13' ? 'list.index(x): x not in list' : `${vm.repr(args[0])} is not in list`);
+    return vm.raise('ValueError', `${vm.repr(args[0])} is not in list`);
   });
   m('list', 'count', (self, args) => {
     arity(vm, 'count', args, 1, 1);

@@ -30,7 +30,7 @@ export function installCtors(vm: Interpreter): void {
     if (!o) return vm.newInt(0);
     if (base) {
       if (!(o instanceof PyStr)) vm.typeError("int() can't convert non-string with explicit base");
-      const r = parsePyInt((o as PyStr).s, vm.asIndex(base));
+      const r = parsePyInt((o as PyStr).s, vm.asIndex(base), { version: vm.profile.version });
       if (isPyError(r)) vm.throwText(r);
       return vm.newInt(I.norm(r as bigint));
     }
@@ -40,7 +40,7 @@ export function installCtors(vm: Interpreter): void {
       return vm.newInt(I.norm(BigInt(Math.trunc(o.v))));
     }
     if (o instanceof PyStr) {
-      const r = parsePyInt(o.s, 10);
+      const r = parsePyInt(o.s, 10, { version: vm.profile.version });
       if (isPyError(r)) vm.throwText(r);
       return vm.newInt(I.norm(r as bigint));
     }
