@@ -136,7 +136,8 @@ const VALUE_KW = new Set(['True', 'False', 'None']);
 /** maps Lezer's first error (at `pos`) to CPython's message using the tokens around it */
 export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: number, version: PythonVersion): Candidate {
   let i = toks.findIndex((t) => t.end > pos || (t.start >= pos && t.kind !== 'dedent'));
-  if (i < 0) i = toks.length - 1;
+  // past the last token: the parser met the end of the file
+  if (i < 0) return { message: 'invalid syntax', errorType: 'SyntaxError', span: { start: pos, end: pos }, generic: true };
   let tok = toks[i];
   while (tok && (tok.kind === 'dedent' || tok.kind === 'indent') && i + 1 < toks.length) tok = toks[++i];
   const prev = toks[i - 1];

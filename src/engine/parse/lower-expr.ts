@@ -32,7 +32,10 @@ function lowerExprInner(c: Ctx, n: SyntaxNode): Expr {
   const s = span(c, n);
   switch (n.name) {
     case 'VariableName':
-      if (c.bareYields.has(s.start)) return { kind: 'Yield', value: null, ...s };
+      if (c.bareYields.has(s.start)) {
+        if (!bareYieldAllowed(n)) fail(c, 'invalid syntax', n);
+        return { kind: 'Yield', value: null, ...s };
+      }
       return { kind: 'Name', id: text(c, n).normalize('NFKC'), ...s };
     case 'Number':
       return { kind: 'Constant', value: parseNumber(text(c, n)), ...s };
@@ -103,6 +106,18 @@ function lowerExprInner(c: Ctx, n: SyntaxNode): Expr {
     default:
       return fail(c, 'invalid syntax', n);
   }
+}
+
+/** where a bare `yield` may stand: alone in parentheses, as a statement, or alone right of `=` */
+function bareYieldAllowed(n: SyntaxNode): boolean {
+  const p = n.parent;
+  const prev = n.prevSibling;
+  const next = n.nextSibling;
+  if (!p) return false;
+  if (p.name === 'ParenthesizedExpression') return prev?.name === '(' && next?.name === ')';
+  if (p.name === 'ExpressionStatement') return !prev && !next;
+  if (p.name === 'AssignStatement' || p.name === 'UpdateStatement') return (prev?.name === 'AssignOp' || prev?.name === 'UpdateOp') && !next;
+  return false;
 }
 
 /** `a, *b, c` children (commas included) to expressions; `*x` becomes Starred */

@@ -80,7 +80,7 @@ export abstract class EvalLoop extends Builtins {
       if (this.rec.enabled) this.rec.line(this.frame.lastLine, this.frame.id, true);
     }
     // the returned (or yielded) value's reference passes to the caller's stack
-    if (value && this.rec.enabled && !(value.flags & F_IMMORTAL)) this.emitMove(value, { kind: 'stack', frame: f.id }, { kind: 'stack', frame: this.curFrameId });
+    if (value && this.rec.enabled && !(value.flags & F_IMMORTAL)) this.emitMove(value, this.stackHolder(f.id), this.stackHolder(this.curFrameId));
   }
 
   runFrame(f: Frame): PyObject {

@@ -55,7 +55,7 @@ export abstract class Runtime {
         return { kind: 'name', frame: n[1], name: n[2], scope: n[3] };
       }
       case 'stack':
-        return { kind: 'stack', frame: h[1] as FrameId };
+        return this.stackHolder(h[1] as FrameId);
       case 'arena':
         return { kind: 'arena' };
       default:
@@ -63,10 +63,18 @@ export abstract class Runtime {
     }
   }
 
+  /** holders are immutable: share one per frame for the value stack */
+  private stackHolders: Holder[] = [];
+  stackHolder(frame: FrameId): Holder {
+    let h = this.stackHolders[frame];
+    if (!h) this.stackHolders[frame] = h = { kind: 'stack', frame };
+    return h;
+  }
+
   incref(o: PyObject): void {
     if (o.flags & F_IMMORTAL) return;
     o.rc++;
-    if (this.rec.enabled) this.rec.incref(o.id, o.rc, { kind: 'stack', frame: this.curFrameId });
+    if (this.rec.enabled) this.rec.incref(o.id, o.rc, this.stackHolder(this.curFrameId));
   }
 
   /** incref on behalf of a named holder (a container slot, a name, ...) */
@@ -79,7 +87,7 @@ export abstract class Runtime {
   decref(o: PyObject): void {
     if (o.flags & F_IMMORTAL) return;
     o.rc--;
-    if (this.rec.enabled) this.rec.decref(o.id, o.rc, { kind: 'stack', frame: this.curFrameId });
+    if (this.rec.enabled) this.rec.decref(o.id, o.rc, this.stackHolder(this.curFrameId));
     if (o.rc === 0) this.dealloc(o);
   }
 
@@ -92,11 +100,11 @@ export abstract class Runtime {
 
   /** the value stack's reference becomes `to`'s (a steal: no refcount change) */
   moveTo(o: PyObject, to: HolderSpec): void {
-    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, { kind: 'stack', frame: this.curFrameId }, this.holderOf(to));
+    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, this.stackHolder(this.curFrameId), this.holderOf(to));
   }
   /** `from`'s reference goes to the value stack */
   moveFrom(o: PyObject, from: HolderSpec): void {
-    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, this.holderOf(from), { kind: 'stack', frame: this.curFrameId });
+    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, this.holderOf(from), this.stackHolder(this.curFrameId));
   }
   emitMove(o: PyObject, from: Holder | undefined, to: Holder | undefined): void {
     this.rec.move(o.id, o.rc, from, to);
@@ -133,7 +141,7 @@ export abstract class Runtime {
     this.liveBytes += size;
     if (this.liveBytes > this.budgets.maxMemoryBytes) this.memoryError(size);
     if (this.rec.enabled)
-      this.rec.alloc(o.id, this.typeName(o), size, this.curLine, this.shortRepr(o), this.flagList(o), gcTracked || undefined, holder ? this.holderOf(holder) : { kind: 'stack', frame: this.curFrameId });
+      this.rec.alloc(o.id, this.typeName(o), size, this.curLine, this.shortRepr(o), this.flagList(o), gcTracked || undefined, holder ? this.holderOf(holder) : this.stackHolder(this.curFrameId));
     return o;
   }
 
