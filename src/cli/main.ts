@@ -7,13 +7,14 @@ import { PYTHON_VERSIONS, simulate, type PythonVersion, type SimulationResult } 
 import { Timeline } from '../engine/trace/timeline';
 import { formatReport } from './report';
 
-const USAGE = `usage: pymem run FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N] [--json]
-       pymem report FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N]
+const USAGE = `usage: pymem run FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N] [--max-time-ms N] [--json]
+       pymem report FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N] [--max-time-ms N]
 
   run      print what the program prints under that CPython (simulated, nothing is executed)
   report   program output, then memory per line, objects alive at the end, totals
   --json   (run) write the event stream and summaries as JSON instead (schema: docs/events.md)
   --max-steps N   instruction budget, 0 = no limit (default 20,000,000)
+  --max-time-ms N wall-time budget in milliseconds, 0 = no limit (default 5,000)
 `;
 
 const MAX_FILE = 5 * 1024 * 1024;
@@ -23,6 +24,7 @@ interface Args {
   file: string;
   version: PythonVersion;
   maxSteps?: number;
+  maxTimeMs?: number;
   json: boolean;
 }
 
@@ -38,6 +40,7 @@ function parseArgs(argv: string[]): Args {
   let file: string | undefined;
   let version: PythonVersion = '3.12';
   let maxSteps: number | undefined;
+  let maxTimeMs: number | undefined;
   let json = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -50,6 +53,11 @@ function parseArgs(argv: string[]): Args {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-steps takes a whole number (0 = no limit)');
       maxSteps = n;
+    } else if (a === '--max-time-ms' || a.startsWith('--max-time-ms=')) {
+      const v = a.includes('=') ? a.split('=')[1] : rest[++i];
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-time-ms takes a whole number (0 = no limit)');
+      maxTimeMs = n;
     } else if (a === '--json') json = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
     else if (!file) file = a;
@@ -57,7 +65,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (!file) throw new UsageError('missing FILE');
   if (json && cmd !== 'run') throw new UsageError('--json goes with run');
-  return { cmd, file, version, maxSteps, json };
+  return { cmd, file, version, maxSteps, maxTimeMs, json };
 }
 
 export function exitCodeOf(r: SimulationResult): number {
@@ -106,7 +114,10 @@ function main(argv: string[]): number {
     version: args.version,
     filename: basename(args.file),
     recordEvents: record,
-    budgets: args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : undefined,
+    budgets: {
+      ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}),
+      ...(args.maxTimeMs !== undefined ? { maxTimeMs: args.maxTimeMs } : {}),
+    },
   });
   if (args.cmd === 'run' && !args.json) {
     process.stdout.write(result.stdout);

@@ -175,6 +175,9 @@ export class PyType extends PyObject {
   /** heap types: the getset descriptors __dict__/__weakref__ that reference the type */
   descrRefs = 0;
   qualname: string;
+  /** attribute lookup cache along the MRO, valid for one type version */
+  attrCache: Map<string, PyObject | null> | null = null;
+  attrCacheVersion = -1;
   constructor(metatype: PyType | null, public name: string, layout: string) {
     super(metatype as PyType);
     this.layout = layout;

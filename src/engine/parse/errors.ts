@@ -48,10 +48,36 @@ export function lineNo(src: string, off: number): number {
   return n;
 }
 
-/** "expected an indented block ..." and "unexpected indent", from the token stream */
+/** index of the first token after the block that starts after toks[colon] (a `:`), or -1 */
+function afterBlock(toks: Tok[], colon: number): number {
+  let j = colon + 1;
+  if (toks[j]?.kind !== 'newline') {
+    while (j < toks.length && toks[j].kind !== 'newline') j++;
+    return j + 1;
+  }
+  if (toks[j + 1]?.kind !== 'indent') return -1;
+  let depth = 0;
+  for (j = j + 1; j < toks.length; j++) {
+    if (toks[j].kind === 'indent') depth++;
+    else if (toks[j].kind === 'dedent' && --depth === 0) {
+      while (toks[j]?.kind === 'dedent') j++;
+      return j;
+    }
+  }
+  return -1;
+}
+
+/** "expected an indented block ...", "unexpected indent", a `try` without handlers: token level */
 export function blockError(src: string, toks: Tok[]): (Candidate & { anchor: number }) | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (t.kind === 'name' && t.text === 'try' && toks[i + 1]?.text === ':' && (i === 0 || ['newline', 'indent', 'dedent'].includes(toks[i - 1].kind))) {
+      const j = afterBlock(toks, i + 1);
+      const next = j >= 0 ? toks[j] : undefined;
+      if (next && next.kind !== 'end' && !(next.kind === 'name' && (next.text === 'except' || next.text === 'finally'))) {
+        return { message: "expected 'except' or 'finally' block", errorType: 'SyntaxError', span: { start: next.start, end: next.end }, generic: false, anchor: next.start };
+      }
+    }
     if (t.kind === 'newline') {
       const prev = toks[i - 1];
       if (!prev || prev.kind !== 'op' || prev.text !== ':') continue;
@@ -125,7 +151,7 @@ export function firstErrorNode(tree: Tree): { from: number; to: number } | null 
 const EXPR_END = (t: Tok): boolean =>
   t.kind === 'number' || t.kind === 'string' || (t.kind === 'name' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && [')', ']', '}'].includes(t.text));
 const EXPR_START = (t: Tok): boolean =>
-  t.kind === 'number' || t.kind === 'string' || (t.kind === 'name' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && ['(', '[', '{'].includes(t.text));
+  t.kind === 'number' || t.kind === 'string' || (t.kind === 'name' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && ['(', '[', '{', '~'].includes(t.text));
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass',
@@ -175,7 +201,8 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
       return specific("':' expected after dictionary key", last[0].start, last[last.length - 1].end);
     }
   }
-  if ((tok.kind === 'newline' || tok.kind === 'end') && kw && prev && !(prev.kind === 'op' && prev.text === ':') && depth === 0) {
+  const headerColon = lineToks.some((t, k) => t.kind === 'op' && t.text === ':' && bracketDepth(lineToks.slice(0, k)) === 0);
+  if ((tok.kind === 'newline' || tok.kind === 'end') && kw && prev && !headerColon && depth === 0) {
     if (kw !== 'else' && kw !== 'try' && kw !== 'finally' || lineToks.length === 1) {
       return { message: "expected ':'", errorType: 'SyntaxError', span: { start: prev.end, end: prev.end }, generic: false };
     }
@@ -187,6 +214,9 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
   if (kw === 'def' && lineToks.length === 2 && lineToks[1].kind === 'name' && tok.text !== '(') return specific("expected '('", tok.start, tok.end);
   if (kw === 'def' && depth === 0 && lineToks[2]?.text === '(' && tok.text !== ':' && tok.text !== '->' && tok.kind !== 'newline' && prev && (prev.text === ')' || lineToks.some((t) => t.text === '->'))) {
     return specific("expected ':'", tok.start, tok.end);
+  }
+  if (kw === 'def' && version !== '3.10' && depth === 1 && prev?.kind === 'op' && prev.text === '=' && (tok.text === ',' || tok.text === ')')) {
+    return specific('expected default value expression', prev.start, prev.end);
   }
   if (tok.kind === 'op' && tok.text === '=' && prev && depth === 0 && (kw === 'if' || kw === 'elif' || kw === 'while')) {
     const next = toks[i + 1];
@@ -204,7 +234,8 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
       return { message: 'expression cannot contain assignment, perhaps you meant "=="?', errorType: 'SyntaxError', span: { start: startTok.start, end: tok.start }, generic: false };
     }
   }
-  if (depth > 0 && prev && EXPR_END(prev) && EXPR_START(tok) && !VALUE_KW.has(tok.text)) {
+  const inComprehension = open !== null && lineToks.slice(open.idx + 1).some((t) => t.kind === 'name' && t.text === 'for');
+  if (depth > 0 && prev && EXPR_END(prev) && EXPR_START(tok) && !VALUE_KW.has(tok.text) && !inComprehension) {
     const startTok = exprStart(lineToks);
     return { message: 'invalid syntax. Perhaps you forgot a comma?', errorType: 'SyntaxError', span: { start: startTok.start, end: tok.end }, generic: false };
   }

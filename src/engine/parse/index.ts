@@ -9,7 +9,7 @@ import { checkModule } from './checks';
 import { type Ctx, LowerError, MAX_NESTING, TOO_DEEP, inner, kids } from './cst';
 import type { Tree } from '@lezer/common';
 import { blockError, firstErrorNode, mapParseError, pickError } from './errors';
-import { lowerElements, lowerExpr } from './lower-expr';
+import { lowerExpr } from './lower-expr';
 import { lowerBlock } from './lower-stmt';
 import { mask } from './mask';
 import { type Tok, tokenize } from './tokens';
@@ -97,7 +97,6 @@ function parseFragment(c: Ctx, start: number, end: number): Expr {
   if (ex.length !== 1 || ex[0].name !== 'ParenthesizedExpression') bad();
   const sub: Ctx = { ...c, base: start - 1 };
   const ks = inner(ex[0]);
-  if (ks[0]?.name === '*') return lowerElements(sub, ks)[0];
   if (ks.length !== 1) bad();
   const e = lowerExpr(sub, ks[0]);
   c.depth = Math.max(c.depth, sub.depth);

@@ -17,6 +17,8 @@ export interface Masked {
 const AFTER_BARE_YIELD = new Set([')', ']', '}', ';', ',', '=', ':', '+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=', '&=', '|=', '^=', '<<=', '>>=']);
 
 const OPEN = new Set(['(', '[', '{']);
+/** keywords that cannot start an expression (a decorator starting with one is left to Lezer to reject) */
+const STATEMENT_KEYWORDS = new Set(['pass', 'break', 'continue', 'return', 'def', 'class', 'if', 'elif', 'else', 'while', 'for', 'try', 'except', 'finally', 'with', 'import', 'from', 'global', 'nonlocal', 'del', 'assert', 'raise', 'in', 'is', 'and', 'or', 'as']);
 const CLOSE = new Set([')', ']', '}']);
 
 export function mask(src: string, toks: Tok[]): Masked {
@@ -93,7 +95,7 @@ export function mask(src: string, toks: Tok[]): Masked {
         fragments.set(head.start, { key: head.start, start: hs[0].start, end: hs[hs.length - 1].end, items: withItems(hs) });
         if (hs.length > 1 || hs[0].kind !== 'name') chars.push({ start: hs[0].start, end: hs[hs.length - 1].end, lead: hs[0].start === head.end });
       }
-    } else if (head.kind === 'op' && head.text === '@') {
+    } else if (head.kind === 'op' && head.text === '@' && !(toks[k + 1]?.kind === 'name' && STATEMENT_KEYWORDS.has(toks[k + 1].text))) {
       let j = k + 1;
       while (j < toks.length && toks[j].kind !== 'newline' && toks[j].kind !== 'end') j++;
       if (j > k + 1) {

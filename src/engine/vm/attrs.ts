@@ -13,12 +13,27 @@ export abstract class Attrs extends Containers {
   /** the interned str of an identifier (shared with code objects' co_names); borrowed */
   abstract nameStr(name: string): PyStr;
 
+  /** bumped whenever any type's namespace changes (the method cache's validity, as CPython's type versions) */
+  typeVersion = 0;
+
   lookupType(t: PyType, name: string): PyObject | null {
+    let cache = t.attrCache;
+    if (!cache || t.attrCacheVersion !== this.typeVersion) {
+      cache = t.attrCache = new Map();
+      t.attrCacheVersion = this.typeVersion;
+    }
+    const hit = cache.get(name);
+    if (hit !== undefined) return hit;
+    let found: PyObject | null = null;
     for (const k of t.mro) {
       const v = k.dict.get(name);
-      if (v !== undefined) return v;
+      if (v !== undefined) {
+        found = v;
+        break;
+      }
     }
-    return null;
+    cache.set(name, found);
+    return found;
   }
 
   /** the instance's attribute storage, created on first use */
@@ -344,6 +359,7 @@ export abstract class Attrs extends Containers {
     }
     if (o instanceof PyType) {
       if (!o.isHeap) this.typeError(`cannot set '${name}' attribute of immutable type '${o.name}'`);
+      this.typeVersion++;
       const old = o.dict.get(name);
       o.dict.set(name, v);
       this.increfBy(v, [o, `.${name}`]);
@@ -443,6 +459,7 @@ export abstract class Attrs extends Containers {
       const old = o.dict.get(name);
       if (!old) this.raise('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
       o.dict.delete(name);
+      this.typeVersion++;
       this.decrefBy(old, [o, `.${name}`]);
       return;
     }

@@ -236,6 +236,7 @@ export abstract class Builtins extends Items {
     t.isHeap = true;
     t.bases = baseTypes;
     t.mro = this.computeMro(t, baseTypes);
+    this.typeVersion++;
     t.gcInstances = true;
     this.track(t, this.profile.sizes.type, true);
     for (const e of ns.map.values()) {

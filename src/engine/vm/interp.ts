@@ -1430,6 +1430,7 @@ export abstract class EvalLoop extends Builtins {
   releaseType(t: PyType): void {
     const entries = [...t.dict.entries()];
     t.dict.clear();
+    this.typeVersion++;
     for (const [name, v] of entries) this.decrefBy(v, [t, `.${name}`]);
     if (t.mroTuple) this.decrefBy(t.mroTuple, [t, '__mro__']);
     if (t.basesTuple) this.decrefBy(t.basesTuple, [t, '__bases__']);
