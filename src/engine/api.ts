@@ -32,6 +32,30 @@ export interface SimulateOptions {
   recordEvents?: boolean;
   /** called now and then; returning true cancels the run (status 'cancelled') */
   shouldCancel?: () => boolean;
+  /**
+   * "What would gc.collect() do here?": run the program up to the end of timeline step `step` (or to
+   * the end when omitted), then collect `generation` (default 2) and report it in `gcWhatIf`. The
+   * collection's own events follow the run's events (from `gcWhatIf.firstEvent`).
+   */
+  gcWhatIf?: { step?: number; generation?: number };
+}
+
+export interface GcWhatIf {
+  /** the step after which the collection ran (the last step when the program ran to its end) */
+  step: number;
+  generation: number;
+  /** index of the collection's first event in `events` */
+  firstEvent: number;
+  /** objects the collection examined */
+  examined: number;
+  /** objects found unreachable (before finalizers ran) */
+  unreachable: ObjectInfo[];
+  /** ids of the unreachable objects whose finalizer (__del__, a paused generator's close) runs */
+  finalizers: number[];
+  /** what gc.collect() would return */
+  collected: number;
+  /** what the program printed during the collection (finalizers) */
+  output: string;
 }
 
 export type SimulationStatus =
@@ -137,4 +161,6 @@ export interface SimulationResult {
   wallTimeMs: number;
   /** objects alive when the program ended (always filled, even without recordEvents) */
   finalObjects: ObjectInfo[];
+  /** the answer to SimulateOptions.gcWhatIf */
+  gcWhatIf?: GcWhatIf;
 }

@@ -2,8 +2,8 @@
 // uncaught exception, syntax error, unsupported construct, exhausted budget, engine bug) into a
 // SimulationResult. Never throws.
 import {
-  DEFAULT_BUDGETS, type Budgets, type EngineDiagnostic, type ObjectInfo, type SimulateOptions, type SimulationResult,
-  type SimulationStatus,
+  DEFAULT_BUDGETS, type Budgets, type EngineDiagnostic, type GcWhatIf, type ObjectInfo, type SimulateOptions,
+  type SimulationResult, type SimulationStatus,
 } from './api';
 import { Compiler } from './compile/compiler';
 import { CompileErrorLike } from './compile/compile-expr';
@@ -70,15 +70,24 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
     return internalError(result, e, finish);
   }
   let status: SimulationStatus = 'ok';
+  const whatIf = options.gcWhatIf;
+  if (whatIf?.step !== undefined) vm.stopBeforeStep = whatIf.step + 1;
+  let stoppedForWhatIf = false;
   try {
     try {
       vm.runModule(code);
     } catch (e) {
       if (e instanceof PyRaise) {
         status = handleUncaught(vm, e.exc, result, diag, lines);
+      } else if (e instanceof SimStop && e.reason.kind === 'step-reached') {
+        stoppedForWhatIf = true;
       } else throw e;
     }
-    if (status === 'ok' || status === 'exception') {
+    vm.stopBeforeStep = -1;
+    if (status === 'ok' && !stoppedForWhatIf) addCycleDiagnostics(vm, diag, lines);
+    if (whatIf) {
+      result.gcWhatIf = runWhatIf(vm, whatIf.generation ?? 2, rec);
+    } else if (status === 'ok' || status === 'exception') {
       try {
         vm.shutdown();
       } catch (e) {
@@ -115,6 +124,59 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
   result.eventsTruncated = rec.truncated;
   result.finalObjects = finalObjects(vm);
   return finish(status);
+}
+
+/** "what would gc.collect() do now": collect in this (stopped) simulation, recording its phases */
+function runWhatIf(vm: Interpreter, generation: number, rec: EventRecorder): GcWhatIf {
+  const analysis = vm.gc.analyze(generation);
+  const unreachable = analysis.unreachable.map((o) => objectInfo(vm, o));
+  const finalizers = analysis.finalizers.map((o) => o.id);
+  const firstEvent = rec.events.length;
+  const before = vm.stdout.length;
+  const step = Math.max(0, vm.stepNo - 1);
+  let collected = 0;
+  try {
+    collected = vm.gc.collect(generation);
+  } catch (e) {
+    if (!(e instanceof PyRaise)) throw e;
+  }
+  return { step, generation, firstEvent, examined: analysis.examined, unreachable, finalizers, collected, output: vm.stdout.slice(before) };
+}
+
+/**
+ * Diagnostics about cycles: lines whose objects were freed only by the cyclic GC during the run, and
+ * objects still kept alive only by a cycle when the program ends (freed only if a collection runs).
+ */
+function addCycleDiagnostics(
+  vm: Interpreter,
+  diag: (kind: EngineDiagnostic['kind'], message: string, start: number, end: number) => void,
+  lines: LineIndex,
+): void {
+  const byLine = new Map<number, Map<string, number>>();
+  const note = (line: number, type: string): void => {
+    if (line <= 0) return;
+    let m = byLine.get(line);
+    if (!m) byLine.set(line, (m = new Map()));
+    m.set(type, (m.get(type) ?? 0) + 1);
+  };
+  for (const v of vm.gc.victims) note(v.line, v.type);
+  const describe = (m: Map<string, number>): string => [...m].map(([t, n]) => `${n} ${t}${n > 1 ? 's' : ''}`).join(', ');
+  for (const [line, m] of byLine) {
+    const off = lines.lineStart(line);
+    diag('cycle', `Freed only by the cyclic garbage collector: ${describe(m)} created here were part of a reference cycle`, off, off + lines.lineText(line).length);
+  }
+  const leftover = new Map<number, Map<string, number>>();
+  for (const o of vm.gc.analyze(2).unreachable) {
+    if (o.line <= 0) continue;
+    let m = leftover.get(o.line);
+    if (!m) leftover.set(o.line, (m = new Map()));
+    const t = vm.typeName(o);
+    m.set(t, (m.get(t) ?? 0) + 1);
+  }
+  for (const [line, m] of leftover) {
+    const off = lines.lineStart(line);
+    diag('alive-at-exit', `Kept alive only by a reference cycle when the program ends: ${describe(m)} created here (only the cyclic GC can free them)`, off, off + lines.lineText(line).length);
+  }
 }
 
 function handleUncaught(

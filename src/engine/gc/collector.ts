@@ -37,6 +37,8 @@ export class Collector {
   garbage: PyList | null = null;
   callbacks: PyList | null = null;
   debug = 0;
+  /** objects each collection freed (allocation line and type): the "freed only by the cyclic GC" diagnostics */
+  readonly victims: { line: number; type: string }[] = [];
 
   constructor(private vm: Interpreter) {
     this.thresholds = [...vm.profile.gcThresholds];
@@ -220,6 +222,7 @@ export class Collector {
       unreachable = again.unreachable;
     } else unreachable = still;
     const n = unreachable.length;
+    if (this.victims.length < 10000) for (const o of unreachable) this.victims.push({ line: o.line, type: vm.typeName(o) });
     if (rec.enabled) rec.gc('delete_garbage', gen, { objs: unreachable.map((o) => o.id), collected: n });
     if (this.debug & DEBUG_SAVEALL) {
       // gc.set_debug(gc.DEBUG_SAVEALL): garbage is kept in gc.garbage instead of being freed

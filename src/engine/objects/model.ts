@@ -9,6 +9,7 @@ export const F_SMALLINT = 8;
 export const F_CONST = 16; // held by a code object's co_consts
 export const F_DEAD = 32; // deallocated
 export const F_FINALIZED = 64; // __del__ already ran (PEP 442)
+export const F_ANNOUNCED = 128; // an interpreter-owned object the trace has been told about
 
 export class PyObject {
   /** simulated address: what id() returns */

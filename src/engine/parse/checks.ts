@@ -15,6 +15,23 @@ class CheckError extends Error {
   }
 }
 
+/** calls f on each child node, in declaration order (source order for almost every kind) */
+export function forEachChild(n: Node, f: (c: Node) => void): void {
+  const rec = n as unknown as Record<string, unknown>;
+  const fields = FIELDS[n.kind];
+  if (!fields) return;
+  for (let i = 0; i < fields.length; i++) {
+    const v = rec[fields[i]];
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let j = 0; j < v.length; j++) {
+        const x = v[j];
+        if (x !== null && typeof x === 'object' && 'kind' in x) f(x as Node);
+      }
+    } else if ('kind' in v) f(v as Node);
+  }
+}
+
 /** child nodes of any AST node, in source order */
 export function childNodes(n: Node): Node[] {
   const out: Node[] = [];
@@ -260,8 +277,12 @@ function symVisit(n: Node, scope: Scope, scopes: Scope[]): void {
       childNodes(n).forEach((c) => symVisit(c, scope, scopes));
       return;
     }
+    case 'IfExp':
+      // body comes first in the source
+      [n.body, n.test, n.orelse].forEach((c) => symVisit(c, scope, scopes));
+      return;
     default:
-      childNodes(n).forEach((c) => symVisit(c, scope, scopes));
+      forEachChild(n, (c) => symVisit(c, scope, scopes));
   }
 }
 
@@ -349,11 +370,11 @@ function genVisit(n: Node, g: GenCtx): void {
     default:
       break;
   }
-  const kids = childNodes(n);
-  if (!STAR_HOLDERS.has(n.kind)) {
-    for (const k of kids) if (k.kind === 'Starred') throw new CheckError("can't use starred expression here", k);
-  }
-  kids.forEach((c) => genVisit(c, g));
+  const holder = STAR_HOLDERS.has(n.kind);
+  forEachChild(n, (c) => {
+    if (!holder && c.kind === 'Starred') throw new CheckError("can't use starred expression here", c);
+    genVisit(c, g);
+  });
 }
 
 /** nodes that may hold `*x` directly (targets are checked when lowering) */

@@ -237,8 +237,27 @@ function lowerWith(c: Ctx, n: SyntaxNode, ks: SyntaxNode[]): Stmt {
   if (ks[0].name === 'async') return unsupported(c, n, '`async with` statements');
   const s = span(c, n);
   const frag = c.fragments.get(ks[0].from + c.base);
-  if (!frag) return fail(c, 'invalid syntax', n);
-  const items: WithItem[] = frag.items.map((it) => {
+  const items: WithItem[] = frag ? fragmentItems(c, frag) : nativeItems(c, ks.slice(1, ks.findIndex((k) => k.name === 'Body')));
+  const b = body(c, ks.find((k) => k.name === 'Body'));
+  return { kind: 'With', items, body: b, isAsync: false, start: s.start, end: endOf(b, s.end) };
+}
+
+/** `with a as x, b:` as Lezer parsed it */
+function nativeItems(c: Ctx, header: SyntaxNode[]): WithItem[] {
+  return splitCommas(header).groups.map((g) => {
+    const contextExpr = lowerExpr(c, g[0]);
+    let optionalVars: Expr | null = null;
+    if (g[1]?.name === 'as' && g[2]) {
+      optionalVars = lowerExpr(c, g[2]);
+      checkTarget(optionalVars, 'with');
+    } else if (g.length !== 1) fail(c, 'invalid syntax', g[1]);
+    return { kind: 'withitem', contextExpr, optionalVars, start: contextExpr.start, end: optionalVars ? optionalVars.end : contextExpr.end };
+  });
+}
+
+/** with-items hidden from Lezer (mask.ts), parsed one by one */
+function fragmentItems(c: Ctx, frag: import('./cst').Fragment): WithItem[] {
+  return frag.items.map((it) => {
     const contextExpr = c.parseFragment(it.expr.start, it.expr.end, 'exprs');
     let optionalVars: Expr | null = null;
     if (it.target) {
@@ -247,14 +266,24 @@ function lowerWith(c: Ctx, n: SyntaxNode, ks: SyntaxNode[]): Stmt {
     }
     return { kind: 'withitem', contextExpr, optionalVars, start: contextExpr.start, end: optionalVars ? optionalVars.end : contextExpr.end };
   });
-  const b = body(c, ks.find((k) => k.name === 'Body'));
-  return { kind: 'With', items, body: b, isAsync: false, start: s.start, end: endOf(b, s.end) };
 }
 
 function lowerDecorator(c: Ctx, d: SyntaxNode): Expr {
   const frag = c.fragments.get(d.from + c.base);
-  if (!frag || !frag.items[0]) return fail(c, 'invalid syntax', d);
-  return c.parseFragment(frag.items[0].expr.start, frag.items[0].expr.end, 'exprs');
+  if (frag && frag.items[0]) return c.parseFragment(frag.items[0].expr.start, frag.items[0].expr.end, 'exprs');
+  // `@a.b.c(args)` as Lezer parsed it
+  let e: Expr | null = null;
+  for (const k of kids(d)) {
+    if (k.name === 'VariableName') {
+      const ks = span(c, k);
+      const name = text(c, k).normalize('NFKC');
+      e = e ? { kind: 'Attribute', value: e, attr: name, attrSpan: ks, start: e.start, end: ks.end } : { kind: 'Name', id: name, ...ks };
+    } else if (k.name === 'ArgList' && e) {
+      const { args, keywords } = lowerArgList(c, k);
+      e = { kind: 'Call', func: e, args, keywords, start: e.start, end: k.to + c.base };
+    } else if (k.name !== 'At' && k.name !== '.') fail(c, 'invalid syntax', k);
+  }
+  return e ?? fail(c, 'invalid syntax', d);
 }
 
 function lowerDef(c: Ctx, n: SyntaxNode, ks: SyntaxNode[], decorators: Expr[]): Stmt {

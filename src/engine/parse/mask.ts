@@ -92,17 +92,25 @@ export function mask(src: string, toks: Tok[]): Masked {
       const end = headerEnd(toks, k + 1);
       if (end > k + 1) {
         const hs = toks.slice(k + 1, end);
-        fragments.set(head.start, { key: head.start, start: hs[0].start, end: hs[hs.length - 1].end, items: withItems(hs) });
-        if (hs.length > 1 || hs[0].kind !== 'name') chars.push({ start: hs[0].start, end: hs[hs.length - 1].end, lead: hs[0].start === head.end });
+        const parenthesized = hs[0].text === '(' && matching(hs, 0) === hs.length - 1 && hs.length > 2;
+        const items = withItems(hs);
+        // Lezer takes `with a as name, b:`; only other forms are hidden and parsed as fragments
+        const simpleTargets = items.every((it) => !it.target || hs.some((u) => u.kind === 'name' && u.start === it.target!.start && u.end === it.target!.end));
+        if (parenthesized || !simpleTargets) {
+          fragments.set(head.start, { key: head.start, start: hs[0].start, end: hs[hs.length - 1].end, items });
+          chars.push({ start: hs[0].start, end: hs[hs.length - 1].end, lead: hs[0].start === head.end });
+        }
       }
     } else if (head.kind === 'op' && head.text === '@' && !(toks[k + 1]?.kind === 'name' && STATEMENT_KEYWORDS.has(toks[k + 1].text))) {
       let j = k + 1;
       while (j < toks.length && toks[j].kind !== 'newline' && toks[j].kind !== 'end') j++;
-      if (j > k + 1) {
-        const s = toks[k + 1].start;
-        const e = toks[j - 1].end;
-        fragments.set(head.start, { key: head.start, start: s, end: e, items: [{ expr: { start: s, end: e }, target: null }] });
-        chars.push({ start: s, end: e, lead: false });
+      const ds = toks.slice(k + 1, j);
+      // Lezer takes `@dotted.name` and `@dotted.name(args)`; any other expression (3.9+) is hidden
+      if (ds.length > 0 && !simpleDecorator(ds)) {
+        const s0 = ds[0].start;
+        const e = ds[ds.length - 1].end;
+        fragments.set(head.start, { key: head.start, start: s0, end: e, items: [{ expr: { start: s0, end: e }, target: null }] });
+        chars.push({ start: s0, end: e, lead: false });
       }
     } else if (head.kind === 'name' && head.text === 'print') {
       const nx = toks[k + 1];
@@ -121,6 +129,15 @@ export function mask(src: string, toks: Tok[]): Masked {
   }
   out += src.slice(at);
   return { text: out, fragments, bareYields, stars };
+}
+
+function simpleDecorator(ds: Tok[]): boolean {
+  let j = 0;
+  if (ds[j]?.kind !== 'name') return false;
+  j++;
+  while (ds[j]?.text === '.' && ds[j + 1]?.kind === 'name') j += 2;
+  if (j === ds.length) return true;
+  return ds[j].text === '(' && matching(ds, j) === ds.length - 1;
 }
 
 /** index just past the header of a `with`: the `:` at bracket depth 0 (a lambda takes its own `:`) */

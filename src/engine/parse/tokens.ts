@@ -44,16 +44,18 @@ const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 function isAsciiIdChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
-const OPS3 = new Set(OPERATORS.filter((o) => o.length === 3));
-const OPS2 = new Set(OPERATORS.filter((o) => o.length === 2));
-const OPS1 = new Set(OPERATORS.filter((o) => o.length === 1));
+/** operators by first character, longest first */
+const OPS_BY_FIRST = new Map<number, string[]>();
+for (const o of OPERATORS) {
+  const k = o.charCodeAt(0);
+  OPS_BY_FIRST.set(k, [...(OPS_BY_FIRST.get(k) ?? []), o].sort((a, b) => b.length - a.length));
+}
 
 function matchOperator(src: string, i: number): string | undefined {
-  const three = src.slice(i, i + 3);
-  if (OPS3.has(three)) return three;
-  const two = three.slice(0, 2);
-  if (OPS2.has(two)) return two;
-  return OPS1.has(three[0]) ? three[0] : undefined;
+  const cands = OPS_BY_FIRST.get(src.charCodeAt(i));
+  if (!cands) return undefined;
+  for (const o of cands) if (o.length === 1 || src.startsWith(o, i)) return o;
+  return undefined;
 }
 
 function isIdStart(c: string): boolean {
@@ -270,6 +272,11 @@ function scanString(src: string, start: number, prefixLen: number): { end: numbe
 }
 
 function scanNumber(src: string, start: number): { end: number } | { error: LexError } {
+  // fast path: a plain run of digits ending the number
+  let q = start;
+  while (q < src.length && src.charCodeAt(q) >= 48 && src.charCodeAt(q) <= 57) q++;
+  const after = q < src.length ? src.charCodeAt(q) : 32;
+  if (q > start && (src.charCodeAt(start) !== 48 || q === start + 1) && !isAsciiIdChar(after) && after !== 46 && after < 128) return { end: q };
   const err = (message: string, at: number, end = at): { error: LexError } => ({ error: { message, start: at, end, errorType: 'SyntaxError', how: 'raise' } });
   let i = start;
   const digits = (ok: (c: string) => boolean, kind: string): number | { error: LexError } => {

@@ -302,6 +302,7 @@ export abstract class Builtins extends Items {
       if (o instanceof PyException) return `${o.type.name}()`;
       if (o instanceof PyType) return `<class '${o.qualname}'>`;
       if (o instanceof PyFunction) return `<function ${o.qualname}>`;
+      if (o instanceof PyWeakRef) return this.nativeRepr(o);
       if (o instanceof PyDict) return `dict (${o.map.size} items)`;
       if (o instanceof PyTuple) return o.items.length <= 3 && o.items.every((x) => !(x instanceof PyTuple || x instanceof PyInstance)) ? this.repr(o) : `tuple (${o.items.length} items)`;
       if ((o as unknown as { items?: unknown[] }).items) return `${this.typeName(o)} (${(o as unknown as { items: unknown[] }).items.length} items)`;

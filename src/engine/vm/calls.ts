@@ -27,6 +27,7 @@ export abstract class Calls extends Attrs {
     const nlocals = code.varnames.length;
     const fast: (PyObject | null)[] = new Array(nlocals).fill(null);
     const id = ++this.frameSerial;
+    if (this.rec.enabled) this.rec.call(id, this.curFrameId, func.code.qualname, code.firstLine);
     const holder = (name: string): ['name', number, string, 'local'] => ['name', id, name, 'local'];
     const take = (v: PyObject, name: string): PyObject => {
       if (owned) this.moveTo(v, holder(name));
@@ -140,6 +141,7 @@ export abstract class Calls extends Attrs {
       cells.push(c as PyCell);
     }
     const frame = new Frame(id, code, func, func.globals, fast, cells, null, parent);
+    frame.announced = this.rec.enabled;
     return frame;
   }
 

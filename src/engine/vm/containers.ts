@@ -36,6 +36,12 @@ export abstract class Containers extends Ops {
     this.listResize(l, l.items.length + 1);
     l.items.push(v);
     this.moveTo(v, [l, `[${l.items.length - 1}]`]);
+    this.lengthChanged(l);
+  }
+
+  /** the trace learns a container's new length (its summary text in views) */
+  lengthChanged(o: PyObject): void {
+    if (this.rec.enabled && o.id) this.rec.update(o.id, undefined, this.shortRepr(o), this.lengthOf(o));
   }
 
   /** extend with borrowed items (increfs them) */
@@ -46,6 +52,7 @@ export abstract class Containers extends Ops {
       l.items.push(x);
       this.increfBy(x, [l, `[${l.items.length - 1}]`]);
     }
+    this.lengthChanged(l);
   }
 
   listIadd(a: PyList, b: PyObject): PyObject {
@@ -119,6 +126,7 @@ export abstract class Containers extends Ops {
     this.increfBy(key, [d, 'key']);
     this.increfBy(value, [d, lab]);
     if (d.id) this.resize(d, dictSize(this.profile, d));
+    this.lengthChanged(d);
   }
 
   /** remove key; returns the removed value as an owned reference, or null */
@@ -157,6 +165,7 @@ export abstract class Containers extends Ops {
     if (s.map.has(k)) return;
     s.map.set(k, v);
     this.increfBy(v, [s, 'item']);
+    this.lengthChanged(s);
     s.fill++;
     if (s.fill * 5 >= s.mask * 3) {
       const used = s.map.size;

@@ -12,7 +12,8 @@ export class PyRaise {
 export type StopReason =
   | { kind: 'unsupported'; construct: string; span: Span; line: number }
   | { kind: 'budget'; what: 'steps' | 'time' | 'memory' | 'events'; message: string }
-  | { kind: 'cancelled' };
+  | { kind: 'cancelled' }
+  | { kind: 'step-reached' };
 
 export class SimStop {
   constructor(public reason: StopReason) {}

@@ -3,7 +3,7 @@
 // interned-string table) live here, with their shared/immortal status per version.
 import type { CodeObject, ConstValue } from '../compile/code';
 import {
-  F_CONST, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
+  F_ANNOUNCED, F_CONST, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyBool, PyCell, PyCode, PyDict, PyEllipsis, PyFloat, PyInt, PyList, PyNone, PyNotImplemented, PyObject, PySet,
   PyStr, PyTuple, PyType,
 } from '../objects/model';
@@ -148,6 +148,7 @@ export abstract class Factory extends Runtime {
   /** interpreter-owned objects are recorded as allocated (so the trace knows them) but not counted as program memory */
   private trackShared(o: PyObject): void {
     o.id = this.allocator.allocate(o.size);
+    if (this.rec.enabled) o.flags |= F_ANNOUNCED;
     if (this.rec.enabled)
       this.rec.alloc(o.id, this.typeName(o), o.size, 0, this.shortRepr(o), this.flagList(o), undefined, { kind: 'interpreter', what: 'cache' }, o.rc);
   }

@@ -22,6 +22,8 @@ export class Frame {
   generator: PyGenerator | null = null;
   /** the run loop that must return when this frame returns (native -> Python call boundary) */
   isEntry = false;
+  /** a `call` event was already emitted for this frame (at its creation, before its arguments bound) */
+  announced = false;
   /** the frame holds a reference to its function (released when it finishes) */
   holdsFunc = false;
   /** 3.10: how many caller stack entries (function + args) to drop when this frame returns */

@@ -26,7 +26,8 @@ export abstract class EvalLoop extends Builtins {
     this.frame = f;
     this.depth++;
     this.curFrameId = f.id;
-    if (this.rec.enabled) this.rec.call(f.id, f.parent ? f.parent.id : null, f.code.qualname, f.code.firstLine);
+    if (this.rec.enabled && !f.announced) this.rec.call(f.id, f.parent ? f.parent.id : null, this.frameLabel(f), f.code.firstLine);
+    f.announced = false;
     if (this.depth > this.profile.recursionLimit) {
       f.lastLine = f.code.firstLine;
       this.raise('RecursionError', 'maximum recursion depth exceeded');
@@ -69,6 +70,10 @@ export abstract class EvalLoop extends Builtins {
     }
   }
 
+  frameLabel(f: Frame): string {
+    return f.code.kind === 'class' ? `class ${f.code.qualname}` : f.code.qualname;
+  }
+
   popFrame(f: Frame, value: PyObject | null): void {
     if (this.rec.enabled) this.rec.ret(f.id, value ? value.id : null);
     this.frame = f.parent;
@@ -77,7 +82,7 @@ export abstract class EvalLoop extends Builtins {
     if (this.frame && !this.frame.code.internal) {
       this.curLine = this.frame.lastLine;
       // the rest of the caller's line belongs to that line again
-      if (this.rec.enabled) this.rec.line(this.frame.lastLine, this.frame.id, true);
+      this.emitLine(this.frame.lastLine, this.frame.id, true);
     }
     // the returned (or yielded) value's reference passes to the caller's stack
     if (value && this.rec.enabled && !(value.flags & F_IMMORTAL)) this.emitMove(value, this.stackHolder(f.id), this.stackHolder(this.curFrameId));
@@ -365,7 +370,7 @@ export abstract class EvalLoop extends Builtins {
         f.forceLine = false;
         if (!f.code.internal) {
           this.curLine = line;
-          if (rec.enabled) rec.line(line, f.id);
+          this.emitLine(line, f.id);
         }
       }
       if (++this.steps > maxSteps || (this.steps & 0x1fff) === 0) this.checkBudgets();

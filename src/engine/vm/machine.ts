@@ -55,7 +55,7 @@ export class Interpreter extends EvalLoop {
   runModule(code: CodeObject): void {
     // the compiler creates every code object (and so every constant) before the module runs: that is
     // step 0 of the timeline, "line 0"
-    if (this.rec.enabled) this.rec.line(0, 0);
+    this.emitLine(0, 0);
     const materialize = (c: CodeObject): void => {
       const objs = this.constObjects(c);
       objs.forEach((o) => {
@@ -74,6 +74,7 @@ export class Interpreter extends EvalLoop {
    * finalizers run in CPython's order.
    */
   shutdown(): void {
+    this.emitLine(0, 0);
     const d = this.mainModule.dict;
     const names = [...d.map.values()].map((e) => (e.key as PyStr).s).filter((n) => n !== '__builtins__' && n !== '__name__');
     const order = [...names.filter((n) => n.startsWith('_') && !n.startsWith('__')), ...names.filter((n) => !(n.startsWith('_') && !n.startsWith('__')))];

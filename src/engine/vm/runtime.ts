@@ -4,7 +4,7 @@
 import type { Budgets } from '../api';
 import { Allocator } from '../alloc/allocator';
 import {
-  F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
+  F_ANNOUNCED, F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
   PyType, PyGenerator, PyBuiltin, PyTraceback, PySeqIter, PyNativeIter, PySlice, PySuper, PyModule,
   PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj, PyDictView, PyCode,
@@ -63,6 +63,19 @@ export abstract class Runtime {
     }
   }
 
+  /** line events so far: the timeline's step count */
+  stepNo = 0;
+  /** stop the run before this step starts (what-if analyses at a step); -1 = never */
+  stopBeforeStep = -1;
+
+  /** a line event: one timeline step. Counted even when nothing is recorded, so steps agree. */
+  emitLine(line: number, frame: FrameId, resume?: boolean): void {
+    if (this.internalDepth > 0) return; // the interpreter's own Python code (module preludes) has no steps
+    if (this.stepNo === this.stopBeforeStep) throw new SimStop({ kind: 'step-reached' });
+    this.stepNo++;
+    if (this.rec.enabled) this.rec.line(line, frame, resume);
+  }
+
   /** holders are immutable: share one per frame for the value stack */
   private stackHolders: Holder[] = [];
   stackHolder(frame: FrameId): Holder {
@@ -74,14 +87,33 @@ export abstract class Runtime {
   incref(o: PyObject): void {
     if (o.flags & F_IMMORTAL) return;
     o.rc++;
-    if (this.rec.enabled) this.rec.incref(o.id, o.rc, this.stackHolder(this.curFrameId));
+    if (this.rec.enabled) {
+      if (o.flags & F_SHARED && !(o.flags & F_ANNOUNCED)) this.announce(o);
+      this.rec.incref(o.id, o.rc, this.stackHolder(this.curFrameId));
+    }
+  }
+
+  /** tell the trace about an interpreter-owned object the first time the program touches it */
+  announce(o: PyObject): void {
+    o.flags |= F_ANNOUNCED;
+    this.rec.alloc(o.id, this.typeName(o), o.size, 0, this.shortRepr(o), this.flagList(o), o.gcTracked || undefined, { kind: 'interpreter', what: 'builtin' }, 1);
   }
 
   /** incref on behalf of a named holder (a container slot, a name, ...) */
   increfBy(o: PyObject, h: HolderSpec): void {
-    if (o.flags & F_IMMORTAL) return;
+    if (o.flags & F_IMMORTAL) {
+      // no count to change, but a name still refers to it
+      if (this.rec.enabled && h[0] === 'name') {
+        if (!(o.flags & F_ANNOUNCED)) this.announce(o);
+        this.rec.move(o.id, o.rc, undefined, this.holderOf(h));
+      }
+      return;
+    }
     o.rc++;
-    if (this.rec.enabled) this.rec.incref(o.id, o.rc, this.holderOf(h));
+    if (this.rec.enabled) {
+      if (o.flags & F_SHARED && !(o.flags & F_ANNOUNCED)) this.announce(o);
+      this.rec.incref(o.id, o.rc, this.holderOf(h));
+    }
   }
 
   decref(o: PyObject): void {
@@ -92,7 +124,10 @@ export abstract class Runtime {
   }
 
   decrefBy(o: PyObject, h: HolderSpec): void {
-    if (o.flags & F_IMMORTAL) return;
+    if (o.flags & F_IMMORTAL) {
+      if (this.rec.enabled && h[0] === 'name' && o.flags & F_ANNOUNCED) this.rec.move(o.id, o.rc, this.holderOf(h), undefined);
+      return;
+    }
     o.rc--;
     if (this.rec.enabled) this.rec.decref(o.id, o.rc, this.holderOf(h));
     if (o.rc === 0) this.dealloc(o);
@@ -100,7 +135,10 @@ export abstract class Runtime {
 
   /** the value stack's reference becomes `to`'s (a steal: no refcount change) */
   moveTo(o: PyObject, to: HolderSpec): void {
-    if (this.rec.enabled && !(o.flags & F_IMMORTAL)) this.emitMove(o, this.stackHolder(this.curFrameId), this.holderOf(to));
+    if (!this.rec.enabled) return;
+    if (o.flags & (F_IMMORTAL | F_SHARED) && !(o.flags & F_ANNOUNCED)) this.announce(o);
+    if (!(o.flags & F_IMMORTAL)) this.emitMove(o, this.stackHolder(this.curFrameId), this.holderOf(to));
+    else if (to[0] === 'name') this.rec.move(o.id, o.rc, undefined, this.holderOf(to));
   }
   /** `from`'s reference goes to the value stack */
   moveFrom(o: PyObject, from: HolderSpec): void {
