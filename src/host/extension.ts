@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): MemoryLensApi {
   const diagnostics = sub(new MemoryDiagnostics(ctx));
   const statusBar = sub(new MemoryStatusBar(ctx));
   const lenses = sub(new MemoryCodeLensProvider(ctx));
-  const panelSource = sub(new PanelSource(service));
+  const panelSource = sub(new PanelSource(service, runner));
 
   sub(vscode.languages.registerHoverProvider(PYTHON, new MemoryHoverProvider(ctx)));
   sub(vscode.languages.registerCodeLensProvider(PYTHON, lenses));

@@ -1,7 +1,9 @@
 // The memory panel's data source: the finished run of the Python document the panel follows (the
 // last active Python editor), editor line highlighting while scrubbing, and revealing lines.
 import * as vscode from 'vscode';
-import type { PanelDataSource, PanelRun, Unsubscribe } from './panel/index';
+import type { GcSimulationView } from '../protocol/panel';
+import { gcViewFromEvents, type PanelDataSource, type PanelRun, type Unsubscribe } from './panel/index';
+import type { SimulationRunner } from './simulation/runner';
 import type { SimulationEntry, SimulationService } from './simulation/service';
 import { timelineOf } from './simulation/timelines';
 
@@ -21,7 +23,10 @@ export class PanelSource implements PanelDataSource, vscode.Disposable {
   });
   private readonly sub: { dispose(): void };
 
-  constructor(private readonly service: SimulationService) {
+  constructor(
+    private readonly service: SimulationService,
+    private readonly runner?: SimulationRunner,
+  ) {
     this.sub = service.onEvent((e) => {
       const key = e.kind === 'finished' ? e.entry.key : e.key;
       if (key === this.uri) this.fire();
@@ -64,6 +69,26 @@ export class PanelSource implements PanelDataSource, vscode.Disposable {
     };
     this.runs.set(entry, run);
     return run;
+  }
+
+  /**
+   * "What would gc.collect() do after `step`": re-runs the same source and version in a worker up to
+   * that step and collects there. The run's own timeline is not changed.
+   */
+  async simulateGc(run: PanelRun, step: number, generation: number): Promise<GcSimulationView | string> {
+    if (!this.runner) return 'Simulating gc.collect() needs the simulation worker.';
+    if (run.source === undefined) return 'The source of this run is no longer available.';
+    const outcome = await this.runner.run({
+      source: run.source,
+      version: run.result.version,
+      budgets: {},
+      filename: run.fileName,
+      gcWhatIf: { step, generation },
+    }).done;
+    if (outcome.kind !== 'result') return outcome.kind === 'cancelled' ? 'The gc.collect() simulation was cancelled.' : `The gc.collect() simulation failed: ${outcome.message}`;
+    const w = outcome.result.gcWhatIf;
+    if (!w) return 'The program did not reach that step.';
+    return gcViewFromEvents(outcome.result.events, w.firstEvent, step) ?? 'The collection recorded no phases.';
   }
 
   onDidChange(listener: () => void): Unsubscribe {

@@ -14,6 +14,8 @@ export interface SimulateRequest {
   version: PythonVersion;
   budgets: Partial<Budgets>;
   filename: string;
+  /** run up to a step and report what gc.collect() would do there (SimulateOptions.gcWhatIf) */
+  gcWhatIf?: { step?: number; generation?: number };
   /**
    * A SharedArrayBuffer holding one Int32; the host sets it to 1 to cancel the run. The worker polls
    * it through SimulateOptions.shouldCancel, so cancelling does not need to tear the worker down.

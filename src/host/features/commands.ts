@@ -61,10 +61,49 @@ export function registerCommands(ctx: HostContext, source: PanelSource, tracker:
     return step;
   };
 
-  const simulateGc = async (): Promise<{ available: false; message: string }> => {
-    const message = t('Simulating gc.collect() needs the cyclic garbage collector simulation, which this build of Python Memory Lens does not include yet. Nothing was simulated.');
+  /**
+   * "What would gc.collect() do": at the cursor's line (its last run) or, with no editor selection
+   * inside the program, at the end. Shows the phases in the panel and a summary notification.
+   */
+  const simulateGc = async (uri?: unknown, line?: unknown): Promise<{ available: boolean; message: string; collected?: number; step?: number }> => {
+    const doc = await pythonDocument(uri);
+    if (!doc) return { available: false, message: t('Open a Python file first.') };
+    const entry = await entryFor(ctx, doc, 10000);
+    const tl = entry && timelineOf(entry);
+    const run = entry && source.runOf(entry);
+    if (!entry || !tl || !run) {
+      const message = t('This file has no simulation yet.');
+      void vscode.window.showInformationMessage(message);
+      return { available: false, message };
+    }
+    const ln = typeof line === 'number' ? line : (vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line + 1 : 0);
+    let step = tl.stepCount - 1;
+    if (ln > 0) {
+      for (const l of statementLines(scan(entry.source), ln)) {
+        const s = tl.lastStepOfLine(l);
+        if (s !== null) step = s;
+      }
+    }
+    source.follow(doc.uri);
+    const view = await source.simulateGc(run, step, 2);
+    if (typeof view === 'string') {
+      void vscode.window.showInformationMessage(view);
+      return { available: false, message: view };
+    }
+    MemoryPanel.createOrShow(ctx.extensionUri, source, step);
+    MemoryPanel.instance?.showGcSimulation(view);
+    const where = ln > 0 ? t('after line {line}', { line: ln }) : t('at the end of the program');
+    const message =
+      view.unreachable.length === 0
+        ? t('gc.collect() {where} would find nothing to collect: every object is reachable.', { where })
+        : t('gc.collect() {where} would find {n} unreachable objects in reference cycles, run {f} finalizers and return {c}.', {
+            where,
+            n: view.unreachable.length,
+            f: view.finalizers.length,
+            c: view.collected,
+          });
     void vscode.window.showInformationMessage(message);
-    return { available: false, message };
+    return { available: true, message, collected: view.collected, step };
   };
 
   const selectVersion = async (version?: unknown): Promise<PythonVersion | 'auto' | undefined> => {

@@ -11,6 +11,8 @@ export interface RunRequest {
   version: PythonVersion;
   budgets: Partial<Budgets>;
   filename: string;
+  /** "what would gc.collect() do after this step" (SimulateOptions.gcWhatIf) */
+  gcWhatIf?: { step?: number; generation?: number };
 }
 
 export type RunOutcome =

@@ -21,6 +21,7 @@ export function handleRequest(req: HostToWorker, simulate: SimulateFn): WorkerTo
       filename: req.filename,
       budgets: req.budgets,
       recordEvents: true,
+      gcWhatIf: req.gcWhatIf,
       shouldCancel: () => Atomics.load(flag, CANCEL_FLAG_INDEX) === 1,
     });
     return { type: 'done', requestId: req.requestId, result: { ...result, events: [] }, events: encodeEvents(result.events) };
