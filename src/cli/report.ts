@@ -105,6 +105,8 @@ export function formatReport(result: SimulationResult, timeline: Timeline | null
 
 function formatObject(o: ObjectInfo): string {
   const flags = o.flags.length ? ` [${o.flags.join(', ')}]` : '';
-  const refs = o.referrers.length ? o.referrers.map((r) => (r.count > 1 ? `${r.text} ×${r.count}` : r.text)).join('; ') : 'no recorded referrers';
+  const shown = o.referrers.slice(0, 6).map((r) => (r.count > 1 ? `${r.text} ×${r.count}` : r.text));
+  if (o.referrers.length > 6) shown.push(`and ${o.referrers.length - 6} more`);
+  const refs = shown.length ? shown.join('; ') : 'no recorded referrers';
   return `0x${o.id.toString(16)}  ${o.type} ${o.repr}  ${formatBytes(o.size)}  refcount ${o.refcount}${flags}  (line ${o.line})\n    held by: ${refs}`;
 }
