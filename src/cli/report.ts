@@ -73,7 +73,9 @@ export function formatReport(result: SimulationResult, timeline: Timeline | null
     );
   }
 
-  const finalStep = timeline.stepCount - 1;
+  // the program's end: the step before the interpreter's shutdown (a final step on "line 0")
+  let finalStep = timeline.stepCount - 1;
+  if (finalStep > 0 && timeline.stepInfo(finalStep).line === 0) finalStep--;
   const state = finalStep >= 0 ? timeline.stateAt(finalStep) : null;
   out.push('');
   out.push(rule('Objects alive at the end'));

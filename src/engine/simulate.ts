@@ -163,7 +163,8 @@ function addCycleDiagnostics(
   const describe = (m: Map<string, number>): string => [...m].map(([t, n]) => `${n} ${t}${n > 1 ? 's' : ''}`).join(', ');
   for (const [line, m] of byLine) {
     const off = lines.lineStart(line);
-    diag('cycle', `Freed only by the cyclic garbage collector: ${describe(m)} created here were part of a reference cycle`, off, off + lines.lineText(line).length);
+    const n = [...m.values()].reduce((a, b) => a + b, 0);
+    diag('cycle', `Freed only by the cyclic garbage collector: ${describe(m)} created here ${n === 1 ? 'was' : 'were'} part of a reference cycle`, off, off + lines.lineText(line).length);
   }
   const leftover = new Map<number, Map<string, number>>();
   for (const o of vm.gc.analyze(2).unreachable) {

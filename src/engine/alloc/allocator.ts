@@ -1,76 +1,109 @@
-// Simulated addresses: a small model of CPython's allocators. Requests up to 512 bytes come from
-// pymalloc-style size classes (16-byte alignment on 64-bit) carved from pools inside arenas, and a freed
-// block is reused LIFO by the next request of its size class, which is what makes `id()` reuse after a
-// free behave as in CPython. Larger requests come from a separate "raw" region.
-// (The fuller model with pool states and arena release is issue 8's.)
+// Simulated addresses: the facade the runtime calls (`allocate(nbytes)` for every new object,
+// `free(addr, nbytes)` when it dies). Requests up to 512 bytes go to the pymalloc model (pymalloc.ts),
+// others to the raw allocator (raw.ts). A block is returned to whichever allocator owns its address
+// (obmalloc's address_in_range), so an object whose size changed while alive is still freed correctly.
+// Also: a read-only heap-map snapshot, address -> arena/pool/block, and an optional event callback.
+//
+// Per-type free lists (float, tuple, list, dict, ...) are not modelled here: the runtime counts list and
+// dict free-list use for the collector (runtime.ts), and every object's memory comes from pymalloc, so
+// an object reused from a CPython free list shows here as a LIFO block reuse of the same size class --
+// the same id() for the common cases (a freed list's id is taken by the next list of that size).
+import { type AllocatorGeometry, LARGE_ARENAS, SMALL_REQUEST_THRESHOLD, blockSizeOf, blocksPerPool } from './geometry';
+import type { AllocEvent, ArenaSnapshot, HeapMapSnapshot, Location } from './events';
+import { Pymalloc } from './pymalloc';
+import { RawAllocator } from './raw';
 
-const SMALL_LIMIT = 512;
-const ALIGN = 16;
+export type { AllocatorGeometry } from './geometry';
+export type { AllocEvent, HeapMapSnapshot, Location } from './events';
 
-export interface AllocatorGeometry {
-  arenaSize: number;
-  poolSize: number;
+/** Observes object-level traffic (tracemalloc): called for every block handed out / returned / resized. */
+export interface BlockObserver {
+  allocated(addr: number, nbytes: number): void;
+  freed(addr: number): void;
+  resized(addr: number, oldBytes: number, newBytes: number): void;
 }
 
 export class Allocator {
-  private freeBlocks: number[][] = [];
-  private poolNext: number[] = [];
-  private poolEnd: number[] = [];
-  private nextPool: number;
-  private arenaEnd: number;
-  private rawNext = 0x7f3a00000000;
-  private rawFree = new Map<number, number[]>();
-  /** addresses handed out and not freed -> requested size */
+  private readonly small: Pymalloc;
+  private readonly raw: RawAllocator;
+  /** optional: arena/pool/block/raw events with bytes (the runtime may forward them to the trace) */
+  onEvent: ((e: AllocEvent) => void) | null = null;
+  /** optional: the tracemalloc module's view of each request */
+  observer: BlockObserver | null = null;
+  /** blocks handed out and not freed */
   live = 0;
 
-  constructor(private geometry: AllocatorGeometry = { arenaSize: 256 * 1024, poolSize: 4096 }) {
-    this.nextPool = 0x7f1c00000000;
-    this.arenaEnd = this.nextPool + geometry.arenaSize;
+  constructor(readonly geometry: AllocatorGeometry = LARGE_ARENAS) {
+    const emit = (e: AllocEvent): void => this.onEvent?.(e);
+    this.small = new Pymalloc(geometry, emit);
+    this.raw = new RawAllocator(emit);
   }
 
+  /** size class index of a small request */
   static sizeClass(nbytes: number): number {
-    return Math.max(0, Math.ceil(nbytes / ALIGN) - 1);
+    return Math.max(0, Math.ceil(nbytes / 16) - 1);
   }
 
   allocate(nbytes: number): number {
     this.live++;
-    if (nbytes > SMALL_LIMIT || nbytes <= 0) {
-      const key = Math.ceil(Math.max(nbytes, 1) / 4096);
-      const list = this.rawFree.get(key);
-      if (list && list.length) return list.pop()!;
-      const a = this.rawNext;
-      this.rawNext += key * 4096 + 0x10;
-      return a;
-    }
-    const cls = Allocator.sizeClass(nbytes);
-    const free = this.freeBlocks[cls];
-    if (free && free.length) return free.pop()!;
-    const block = (cls + 1) * ALIGN;
-    if (this.poolNext[cls] === undefined || this.poolNext[cls] + block > this.poolEnd[cls]) {
-      if (this.nextPool + this.geometry.poolSize > this.arenaEnd) {
-        this.nextPool = this.arenaEnd + 0x100000;
-        this.arenaEnd = this.nextPool + this.geometry.arenaSize;
-      }
-      // a pool header takes the first 48 bytes, as in obmalloc (POOL_OVERHEAD rounded to 16)
-      this.poolNext[cls] = this.nextPool + 48;
-      this.poolEnd[cls] = this.nextPool + this.geometry.poolSize;
-      this.nextPool += this.geometry.poolSize;
-    }
-    const a = this.poolNext[cls];
-    this.poolNext[cls] += block;
-    return a;
+    const addr = nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD ? this.small.allocate(nbytes) : this.raw.allocate(nbytes);
+    this.observer?.allocated(addr, nbytes);
+    return addr;
   }
 
+  /** Return a block. `nbytes` is informational: the owner is found from the address. */
   free(addr: number, nbytes: number): void {
-    this.live--;
-    if (nbytes > SMALL_LIMIT || nbytes <= 0) {
-      const key = Math.ceil(Math.max(nbytes, 1) / 4096);
-      let list = this.rawFree.get(key);
-      if (!list) this.rawFree.set(key, (list = []));
-      list.push(addr);
-      return;
+    void nbytes;
+    if (this.small.free(addr) || this.raw.free(addr)) {
+      this.live--;
+      this.observer?.freed(addr);
     }
-    const cls = Allocator.sizeClass(nbytes);
-    (this.freeBlocks[cls] ??= []).push(addr);
+  }
+
+  /** A live object's size changed (list growth, dict resize): its address stays, observers are told. */
+  resized(addr: number, oldBytes: number, newBytes: number): void {
+    this.observer?.resized(addr, oldBytes, newBytes);
+  }
+
+  locate(addr: number): Location {
+    const pool = this.small.poolOf(addr);
+    if (pool && pool.sizeClass >= 0) {
+      const bs = blockSizeOf(pool.sizeClass);
+      return { kind: 'pymalloc', arena: pool.arena.address, pool: pool.address, block: Math.floor((addr - pool.address - 48) / bs), sizeClass: pool.sizeClass, blockSize: bs };
+    }
+    const raw = this.raw.live.get(addr);
+    return raw === undefined ? { kind: 'unknown' } : { kind: 'raw', bytes: raw };
+  }
+
+  /** The heap map: a copy, safe to keep. */
+  snapshot(): HeapMapSnapshot {
+    const g = this.geometry;
+    const arenas: ArenaSnapshot[] = this.small.arenas.map((a) => ({
+      address: a.address,
+      bytes: g.arenaSize,
+      totalPools: a.totalPools,
+      freePools: a.freePools,
+      untouchedPools: Math.round((a.firstPool + a.totalPools * g.poolSize - a.poolAddress) / g.poolSize),
+      pools: [...a.pools.values()]
+        .sort((x, y) => x.address - y.address)
+        .map((p) => ({
+          address: p.address,
+          sizeClass: p.sizeClass,
+          blockSize: p.sizeClass >= 0 ? blockSizeOf(p.sizeClass) : 0,
+          usedBlocks: p.used,
+          totalBlocks: p.sizeClass >= 0 ? blocksPerPool(g, p.sizeClass) : 0,
+          state: p.state,
+        })),
+    }));
+    return {
+      arenaSize: g.arenaSize,
+      poolSize: g.poolSize,
+      arenas,
+      arenasAllocatedTotal: this.small.arenasAllocatedTotal,
+      arenasReclaimed: this.small.arenasReclaimed,
+      arenasHighwater: this.small.arenasHighwater,
+      rawBlocks: this.raw.live.size,
+      rawBytes: this.raw.liveBytes,
+    };
   }
 }

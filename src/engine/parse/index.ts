@@ -16,6 +16,8 @@ import { type Tok, tokenize } from './tokens';
 
 export { LineIndex } from './lines';
 export { dumpAst } from './dump';
+/** generic AST walking: children of any node (childNodes: in source order) */
+export { childNodes, forEachChild } from './checks';
 
 export interface ParseOptions {
   /** picks CPython's wording where versions differ (default 3.12) */
@@ -24,6 +26,18 @@ export interface ParseOptions {
 
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
   const version = options.version ?? '3.12';
+  const r = parseCatching(source, version);
+  if (!r.ok) {
+    // CPython often points at a position; an editor needs at least one character to underline
+    const { span } = r.error;
+    span.start = Math.max(0, Math.min(span.start, source.length));
+    span.end = Math.max(span.start, Math.min(span.end, source.length));
+    if (span.end <= span.start && span.start < source.length && !/[\r\n]/.test(source[span.start])) span.end = span.start + 1;
+  }
+  return r;
+}
+
+function parseCatching(source: string, version: PythonVersion): ParseResult {
   try {
     return parseInner(source, version);
   } catch (e) {

@@ -1,6 +1,6 @@
-// Lowers Lezer expression nodes to ast.ts expressions: atoms, operators (chained comparisons and
-// flattened and/or as CPython builds them), calls, subscripts and slices, displays and comprehensions,
-// lambda, conditional and named expressions. Strings are in lower-string.ts, parameters in lower-params.ts.
+// Lowers Lezer expression nodes to ast.ts expressions: atoms, calls, subscripts and slices, displays
+// and comprehensions, lambda, conditional and named expressions. Operators are in lower-ops.ts,
+// strings in lower-string.ts, parameters in lower-params.ts.
 import type {
   Comprehension,
   Expr,

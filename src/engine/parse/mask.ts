@@ -117,6 +117,13 @@ export function mask(src: string, toks: Tok[]): Masked {
       if (nx && nx.kind === 'op' && nx.text !== '(' && nx.text !== '.') chars.push({ start: head.start + 2, end: head.start + 3, lead: false });
     }
   }
+  // a line holding only form feeds, blanks and maybe a comment is blank for CPython, not for Lezer
+  for (let f = src.indexOf('\f'); f >= 0; f = src.indexOf('\f', f + 1)) {
+    let a = f;
+    while (a > 0 && src[a - 1] !== '\n' && src[a - 1] !== '\r') a--;
+    const rest = /^[ \t\f]*(#[^\r\n]*)?(\r\n|\n|\r|$)/.exec(src.slice(a));
+    if (rest) chars.push({ start: f, end: f + 1, lead: false, fill: ' ' });
+  }
   if (chars.length === 0) return { text: src, fragments, bareYields, stars };
   chars.sort((a, b) => a.start - b.start);
   let out = '';

@@ -319,7 +319,7 @@ function scanNumber(src: string, start: number): { end: number } | { error: LexE
     const intText = src.slice(intStart, i).replace(/_/g, '');
     const nonzero = /[1-9]/.test(intText);
     if (intText.length > 1 && intText[0] === '0' && src[i] !== '.' && !/[eEjJ]/.test(src[i] ?? '')) {
-      if (nonzero) return err('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', intStart, i + 1);
+      if (nonzero) return err('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', intStart, intStart + 1);
     }
   }
   if (src[i] === '.') {

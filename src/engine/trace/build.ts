@@ -120,7 +120,9 @@ export function buildTimeline(events: readonly TraceEvent[], k: number): Timelin
           if (sum !== undefined && !e.resume) sum.hits++;
           break;
         case 'alloc':
-          if (sum !== undefined) {
+          // an interpreter-owned object the program merely touched (a module, a cached small int) was
+          // not allocated by the line
+          if (sum !== undefined && !(e.holder && e.holder.kind === 'interpreter')) {
             sum.allocs++;
             sum.allocBytes += e.size;
             sum.allocTypes[e.type] = (sum.allocTypes[e.type] ?? 0) + 1;

@@ -1,0 +1,11 @@
+# Checks: list/tuple/dict/set/str/int/float constructors from various inputs.
+print(list(), list("abc"), list((1, 2)), list({"a": 1, "b": 2}), list(range(3)))
+print(tuple(), tuple([1, 2]), tuple("hi"))
+print(dict(), dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict({"k": "v"}, z=0))
+print(set(), sorted(set([3, 1, 3, 2])), len(set("aabbc")))
+print(str(), str(123), str([1, "a"]), str(None), str(3.0))
+print(int(), float(), int("42"), float("inf"))
+print(dict.fromkeys([1, 2], 0), list(dict(zip("ab", "cd")).items()))
+nested = list([list(range(i)) for i in range(4)])
+print(nested)
+print(object().__class__.__name__, type(object()).__name__)

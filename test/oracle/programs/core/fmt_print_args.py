@@ -1,0 +1,13 @@
+# Checks: print with several arguments, sep, end, no arguments, and str() of various objects.
+print()
+print(1, 2, 3)
+print(1, 2, 3, sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" continued")
+print("x", end="!\n")
+print("multi", "args", sep=", ", end=".\n")
+print(None, True, False, 0, -1, 1.0, "s", [], {}, ())
+print(*[1, 2, 3])
+print(*"abc", sep="|")
+print("tab\there", "quote'", 'dq"')

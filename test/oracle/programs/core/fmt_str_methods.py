@@ -1,0 +1,17 @@
+# Checks: common str methods and their results.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.upper(), t.lower(), t.swapcase(), t.title())
+print(t.split(","), t.split(), "a,b,,c".split(","), "a b  c".split(" "))
+print("-".join(["x", "y", "z"]), "".join(reversed("abc")))
+print(t.replace("l", "L"), t.replace("l", "L", 1))
+print(t.find("o"), t.find("z"), t.rfind("o"), t.index("W"), t.count("l"))
+print(t.startswith("Hell"), t.endswith("!"), t.startswith(("x", "He")))
+print("abc".center(9, "*"), "42".zfill(5), "-42".zfill(5), "ab".ljust(4, "."), "ab".rjust(4))
+print("Hello".isalpha(), "123".isdigit(), "a1".isalnum(), "   ".isspace(), "abc".islower())
+print("one two three".capitalize(), "x=1".partition("="), "a.b.c".rsplit(".", 1))
+print("line1\nline2\n".splitlines(), "%".join("abc"))
+print("abc" * 3, "ab" in "cabd", "z" not in "abc", "abc" < "abd", "B" < "a")
+print(len("hello"), "hello"[1:4], "hello"[::-1], "hello"[-1])
+print("{} and {}".format(1, 2), "{1}{0}".format("a", "b"), "{x}!".format(x=5))
