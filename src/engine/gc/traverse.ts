@@ -12,8 +12,10 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     // list_traverse and tupletraverse visit the items last to first
     for (let i = o.items.length - 1; i >= 0; i--) visit(o.items[i]);
   } else if (o instanceof PyDict) {
+    // dict_traverse: a table of str keys visits only the values
+    const strKeys = o.unicodeKeys;
     for (const e of o.map.values()) {
-      visit(e.key);
+      if (!strKeys) visit(e.key);
       visit(e.value);
     }
   } else if (o instanceof PySet) {
@@ -49,6 +51,7 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     for (const v of o.dict.values()) visit(v);
     if (o.mroTuple) visit(o.mroTuple);
     if (o.basesTuple) visit(o.basesTuple);
+    if (o.isHeap && o.bases[0] && !o.baseReleased) visit(o.bases[0]);
     for (let i = 0; i < o.descrRefs; i++) visit(o);
   } else if (o instanceof PyGenerator) {
     const f = o.frame as Frame | null;

@@ -179,6 +179,8 @@ export class PyType extends PyObject {
   /** attribute lookup cache along the MRO, valid for one type version */
   attrCache: Map<string, PyObject | null> | null = null;
   attrCacheVersion = -1;
+  /** the tp_base reference was released (tp_clear / dealloc) */
+  baseReleased = false;
   constructor(metatype: PyType | null, public name: string, layout: string) {
     super(metatype as PyType);
     this.layout = layout;
@@ -205,6 +207,8 @@ export class PyException extends PyInstance {
   suppressContext = false;
   /** StopIteration.value, SystemExit.code, KeyError formatting etc. */
   value: PyObject | null = null;
+  /** "Did you mean: ..." shown after the message when the traceback is printed */
+  suggestion?: string;
   /** traceback entries, innermost last (frames are not kept alive by the simulation) */
   tb?: { name: string; line: number; frame: number }[];
 }

@@ -54,6 +54,7 @@ interface Scope {
   bound: Set<string>;
   params: Set<string>;
   globals: Set<string>;
+  globalStmts: Map<string, Span>;
   nonlocals: { name: string; stmt: Span }[];
   /** first use of each name in this scope, in source order */
   seen: Map<string, 'use' | 'assign'>;
@@ -74,7 +75,7 @@ function namesOf(t: Expr, out: Set<string>): Set<string> {
 }
 
 function newScope(kind: Scope['kind'], parent: Scope | null): Scope {
-  return { kind, parent, bound: new Set(), params: new Set(), globals: new Set(), nonlocals: [], seen: new Map() };
+  return { kind, parent, bound: new Set(), params: new Set(), globals: new Set(), globalStmts: new Map(), nonlocals: [], seen: new Map() };
 }
 
 export function checkModule(m: Module, _version: PythonVersion): SyntaxErrorInfo | null {
@@ -147,12 +148,17 @@ function symVisit(n: Node, scope: Scope, scopes: Scope[]): void {
       if (what === 'nonlocal' && scope.kind === 'module') throw new CheckError('nonlocal declaration not allowed at module level', n);
       for (const name of n.names) {
         if (scope.params.has(name)) throw new CheckError(`name '${name}' is parameter and ${what}`, n);
-        if (what === 'global' && scope.nonlocals.some((x) => x.name === name)) throw new CheckError(`name '${name}' is nonlocal and global`, n);
-        if (what === 'nonlocal' && scope.globals.has(name)) throw new CheckError(`name '${name}' is nonlocal and global`, n);
+        // reported at the first of the two declarations, as CPython does
+        const prevNonlocal = scope.nonlocals.find((x) => x.name === name);
+        if (what === 'global' && prevNonlocal) throw new CheckError(`name '${name}' is nonlocal and global`, prevNonlocal.stmt);
+        if (what === 'nonlocal' && scope.globals.has(name)) throw new CheckError(`name '${name}' is nonlocal and global`, scope.globalStmts.get(name) ?? n);
         const seen = scope.seen.get(name);
         if (seen === 'use') throw new CheckError(`name '${name}' is used prior to ${what} declaration`, n);
         if (seen === 'assign') throw new CheckError(`name '${name}' is assigned to before ${what} declaration`, n);
-        if (what === 'global') scope.globals.add(name);
+        if (what === 'global') {
+          scope.globals.add(name);
+          scope.globalStmts.set(name, n);
+        }
         else scope.nonlocals.push({ name, stmt: n });
       }
       return;

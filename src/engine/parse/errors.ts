@@ -178,12 +178,17 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
   const specific = (message: string, start: number, end: number): Candidate => ({ message, errorType: 'SyntaxError', span: { start, end }, generic: false });
   const fs = fstringError(tok, pos, version);
   if (fs) return fs;
-  // `print x, y`: Python 2's print statement
+  // `print x, y`, `exec 'code'`: Python 2's print and exec statements
   const first = lineToks[0];
-  if (first && first.kind === 'name' && first.text === 'print' && lineToks[1] && EXPR_START(lineToks[1])) {
+  const legacy = first && first.kind === 'name' && (first.text === 'print' || first.text === 'exec') ? first.text : null;
+  if (legacy && ((lineToks[1] && EXPR_START(lineToks[1])) || (lineToks.length === 1 && EXPR_START(tok)))) {
     let e = i;
     while (e < toks.length && toks[e].kind !== 'newline' && toks[e].kind !== 'end') e++;
-    return specific("Missing parentheses in call to 'print'. Did you mean print(...)?", first.start, toks[e - 1]?.end ?? tok.end);
+    return specific(`Missing parentheses in call to '${legacy}'. Did you mean ${legacy}(...)?`, first.start, toks[e - 1]?.end ?? tok.end);
+  }
+  // `f(True=1)`
+  if (tok.text === '=' && prev && VALUE_KW.has(prev.text) && depth > 0 && ['(', ','].includes(lineToks[lineToks.length - 2]?.text ?? '')) {
+    return specific(`cannot assign to ${prev.text}`, prev.start, prev.end);
   }
   // `a if b` without else
   const ifAt = lastIndexAtDepth(lineToks, 'if');
@@ -246,7 +251,12 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
 function fstringError(tok: Tok, pos: number, version: PythonVersion): Candidate | null {
   if (tok.kind !== 'string' || !/^[a-zA-Z]*[fF]/.test(tok.text) || pos < tok.start || pos > tok.end) return null;
   const old = version === '3.10' || version === '3.11';
-  const conv = /![^sra}:=\s]/.exec(tok.text);
+  const missing = /![}:]/.exec(tok.text);
+  if (missing && !old) {
+    const at = tok.start + missing.index + 1;
+    return { message: 'f-string: missing conversion character', errorType: 'SyntaxError', span: { start: at, end: at + 1 }, generic: false };
+  }
+  const conv = /![^sra=\s]/.exec(tok.text);
   const empty = /\{\s*[}!:=]/.exec(tok.text.replace(/\{\{/g, '__'));
   if (empty && (!conv || empty.index < conv.index)) {
     const at = tok.start + empty.index + empty[0].length - 1;

@@ -23,7 +23,10 @@ export function lowerBinary(c: Ctx, n: SyntaxNode): Expr {
     const ck = kids(cur);
     const op = compareOp(c, ck);
     if (cur.name !== 'BinaryExpression' || op === null) break;
-    chain.push({ op: op.op, right: ck[op.rightAt] });
+    const right = ck[op.rightAt];
+    // `a == not b`: Lezer takes it, Python does not
+    if (right?.name === 'UnaryExpression' && kids(right)[0]?.name === 'not') fail(c, 'invalid syntax', kids(right)[0]);
+    chain.push({ op: op.op, right });
     cur = ck[0];
   }
   if (chain.length === 0) return fail(c, 'invalid syntax', n);

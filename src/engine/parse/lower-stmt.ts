@@ -29,6 +29,11 @@ function endOf(stmts: Stmt[], fallback: number): number {
   return stmts.length ? stmts[stmts.length - 1].end : fallback;
 }
 
+/** `type X = ...` and `def f[T]` are 3.12 syntax */
+function before312(c: Ctx): boolean {
+  return c.version === '3.10' || c.version === '3.11';
+}
+
 function unsupported(c: Ctx, n: SyntaxNode, construct: string): Stmt {
   const s = span(c, n);
   return { kind: 'Unsupported', construct, start: s.start, end: trimEnd(c, s.end, s.start) };
@@ -100,6 +105,7 @@ export function lowerStmt(c: Ctx, n: SyntaxNode): Stmt {
       return { kind: 'Assert', test: lowerExpr(c, groups[0][0]), msg: groups[1] ? lowerExpr(c, groups[1][0]) : null, ...s };
     }
     case 'TypeDefinition':
+      if (before312(c)) fail(c, 'invalid syntax', ks[1] ?? n);
       return unsupported(c, n, '`type` alias statements');
     case 'MatchStatement':
       return unsupported(c, n, '`match` statements');
@@ -196,10 +202,17 @@ function lowerTry(c: Ctx, n: SyntaxNode, ks: SyntaxNode[]): Stmt {
   let orelse: Stmt[] = [];
   let finalbody: Stmt[] = [];
   let i = 2;
+  const clauses = ks.filter((k) => k.name === 'except');
+  const starred = clauses.map((k) => k.nextSibling?.name === '*');
+  if (starred.some((x) => x)) {
+    if (c.version === '3.10') fail(c, 'invalid syntax', clauses[starred.indexOf(true)].nextSibling!);
+    const odd = starred.findIndex((x) => x !== starred[0]);
+    if (odd >= 0) fail(c, "cannot have both 'except' and 'except*' on the same 'try'", clauses[odd]);
+    return unsupported(c, n, '`except*` clauses (exception groups)');
+  }
   while (ks[i]?.name === 'except') {
     const start = ks[i].from + c.base;
     let j = i + 1;
-    if (ks[j]?.name === '*') return unsupported(c, n, '`except*` clauses (exception groups)');
     let type: Expr | null = null;
     let name: string | null = null;
     let nameSpan: Span | null = null;
@@ -288,7 +301,9 @@ function lowerDecorator(c: Ctx, d: SyntaxNode): Expr {
 
 function lowerDef(c: Ctx, n: SyntaxNode, ks: SyntaxNode[], decorators: Expr[]): Stmt {
   if (ks[0].name === 'async') return unsupported(c, n, '`async def` functions');
-  if (ks.some((k) => k.name === 'TypeParamList')) return unsupported(c, n, 'generic functions with type parameters (`def f[T]`)');
+  const typeParams = ks.find((k) => k.name === 'TypeParamList');
+  if (typeParams && before312(c)) fail(c, 'invalid syntax', kids(typeParams)[0] ?? typeParams);
+  if (typeParams) return unsupported(c, n, 'generic functions with type parameters (`def f[T]`)');
   const s = span(c, n);
   const nameNode = ks[1];
   const params = ks.find((k) => k.name === 'ParamList');
@@ -316,10 +331,14 @@ function lowerDef(c: Ctx, n: SyntaxNode, ks: SyntaxNode[], decorators: Expr[]): 
 }
 
 function lowerClass(c: Ctx, n: SyntaxNode, ks: SyntaxNode[], decorators: Expr[]): Stmt {
-  if (ks.some((k) => k.name === 'TypeParamList')) return unsupported(c, n, 'generic classes with type parameters (`class C[T]`)');
+  const typeParams = ks.find((k) => k.name === 'TypeParamList');
+  if (typeParams && before312(c)) fail(c, 'invalid syntax', kids(typeParams)[0] ?? typeParams);
+  if (typeParams) return unsupported(c, n, 'generic classes with type parameters (`class C[T]`)');
   const s = span(c, n);
   const nameNode = ks[1];
   const argList = ks.find((k) => k.name === 'ArgList');
+  const genFor = argList ? kids(argList).find((k) => k.name === 'for') : undefined;
+  if (genFor) fail(c, 'invalid syntax', genFor);
   const { args, keywords } = argList ? lowerArgList(c, argList) : { args: [], keywords: [] };
   const b = body(c, ks.find((k) => k.name === 'Body'));
   return {

@@ -98,12 +98,13 @@ function literalsAround(
   raw: boolean,
   lowerList: ListLowerer,
   values: Expr[],
+  specDepth = 0,
 ): void {
   let at = start;
   for (const f of fields) {
     const fs = span(c, f);
     literal(c, at, fs.start, raw, values);
-    lowerField(c, f, raw, lowerList, values);
+    lowerField(c, f, raw, lowerList, values, specDepth);
     at = fs.end;
   }
   literal(c, at, end, raw, values);
@@ -120,7 +121,13 @@ function literal(c: Ctx, start: number, end: number, raw: boolean, values: Expr[
 
 const CONVERSIONS: Record<string, FormattedValue['conversion']> = { s: 115, r: 114, a: 97 };
 
-function lowerField(c: Ctx, f: SyntaxNode, raw: boolean, lowerList: ListLowerer, values: Expr[]): void {
+/** fields nested in format specs: 3.12 allows `{x:{y:{z}}}`, 3.10 and 3.11 one level less */
+function maxSpecDepth(c: Ctx): number {
+  return c.version === '3.10' || c.version === '3.11' ? 1 : 2;
+}
+
+function lowerField(c: Ctx, f: SyntaxNode, raw: boolean, lowerList: ListLowerer, values: Expr[], specDepth: number): void {
+  if (specDepth > maxSpecDepth(c)) fail(c, 'f-string: expressions nested too deeply', f);
   const ks = kids(f);
   const s = span(c, f);
   const tail = ks.findIndex((k) => k.name === 'FormatSelfDoc' || k.name === 'FormatConversion' || k.name === 'FormatSpec' || k.name === '}');
@@ -146,7 +153,7 @@ function lowerField(c: Ctx, f: SyntaxNode, raw: boolean, lowerList: ListLowerer,
     const ss = span(c, spec);
     const specValues: Expr[] = [];
     const nested = kids(spec).filter((k) => k.name === 'FormatReplacement');
-    literalsAround(c, nested, ss.start + 1, ss.end, raw, lowerList, specValues);
+    literalsAround(c, nested, ss.start + 1, ss.end, raw, lowerList, specValues, specDepth + 1);
     formatSpec = { kind: 'JoinedStr', values: specValues, ...ss };
   }
   values.push({ kind: 'FormattedValue', value, conversion, formatSpec, ...s });

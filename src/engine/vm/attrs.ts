@@ -8,6 +8,8 @@ import {
 } from '../objects/model';
 import { dictSize } from '../objects/sizes';
 import { Containers } from './containers';
+import { PyRaise } from './errors';
+import { suggest } from './suggestions';
 
 export abstract class Attrs extends Containers {
   /** the interned str of an identifier (shared with code objects' co_names); borrowed */
@@ -86,7 +88,12 @@ export abstract class Attrs extends Containers {
     if (r) return r;
     if (o instanceof PyType) return this.raise('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
     if (o instanceof PyModule) return this.raise('AttributeError', `module '${o.name}' has no attribute '${name}'`);
-    return this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);
+    const e = this.newException('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);
+    const names = new Set<string>(o instanceof PyInstance ? this.attrNames(o) : []);
+    for (const t of o.type.mro) for (const k of t.dict.keys()) names.add(k);
+    const s = suggest(name, [...names].sort());
+    if (s) e.suggestion = s;
+    throw new PyRaise(e);
   }
 
   /** getattr without raising AttributeError for a missing name (other errors propagate) */

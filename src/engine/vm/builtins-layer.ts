@@ -250,6 +250,8 @@ export abstract class Builtins extends Items {
     const mroItems = t.mro.map((k) => (this.incref(k), k));
     t.mroTuple = this.newTuple(mroItems);
     this.moveTo(t.mroTuple, [t, '__mro__']);
+    // tp_base: the class holds its first base
+    this.increfBy(baseTypes[0], [t, '__base__']);
     const baseItems = baseTypes.map((k) => (this.incref(k), k));
     t.basesTuple = this.newTuple(baseItems);
     this.moveTo(t.basesTuple, [t, '__bases__']);

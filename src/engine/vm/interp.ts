@@ -8,6 +8,7 @@ import {
   PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyWeakRef, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
 } from '../objects/model';
 import { Builtins } from './builtins-layer';
+import { suggest } from './suggestions';
 import { PyRaise, SimStop } from './errors';
 import { Frame } from './frame';
 
@@ -446,7 +447,7 @@ export abstract class EvalLoop extends Builtins {
         case Op.LOAD_GLOBAL: {
           const name = f.code.names[arg];
           const v = this.dictGetStr(f.globals, name) ?? this.dictGetStr(this.builtinsDict, name);
-          if (!v) this.raise('NameError', `name '${name}' is not defined`);
+          if (!v) this.nameError(f, name);
           this.incref(v);
           stack.push(v);
           break;
@@ -454,7 +455,7 @@ export abstract class EvalLoop extends Builtins {
         case Op.LOAD_NAME: {
           const name = f.code.names[arg];
           const v = (f.localsDict && this.dictGetStr(f.localsDict, name)) ?? this.dictGetStr(f.globals, name) ?? this.dictGetStr(this.builtinsDict, name);
-          if (!v) this.raise('NameError', `name '${name}' is not defined`);
+          if (!v) this.nameError(f, name);
           this.incref(v);
           stack.push(v);
           break;
@@ -1128,6 +1129,15 @@ export abstract class EvalLoop extends Builtins {
     }
   }
 
+  /** NameError with CPython's suggestion: local names first, then globals, then builtins */
+  private nameError(f: Frame, name: string): never {
+    const e = this.newException('NameError', `name '${name}' is not defined`);
+    const keys = (d: PyDict): string[] => [...d.map.values()].map((x) => (x.key as PyStr).s);
+    const s = suggest(name, f.code.varnames) ?? suggest(name, keys(f.localsDict ?? f.globals)) ?? suggest(name, keys(f.globals)) ?? suggest(name, keys(this.builtinsDict));
+    if (s) e.suggestion = s;
+    throw new PyRaise(e);
+  }
+
   private unboundLocal(name: string): never {
     return this.raise(
       'UnboundLocalError',
@@ -1437,8 +1447,23 @@ export abstract class EvalLoop extends Builtins {
     t.dict.clear();
     this.typeVersion++;
     for (const [name, v] of entries) this.decrefBy(v, [t, `.${name}`]);
-    if (t.mroTuple) this.decrefBy(t.mroTuple, [t, '__mro__']);
-    if (t.basesTuple) this.decrefBy(t.basesTuple, [t, '__bases__']);
+    if (t.mroTuple) {
+      const m = t.mroTuple;
+      t.mroTuple = null;
+      this.decrefBy(m, [t, '__mro__']);
+    }
+    if (t.isHeap && t.bases[0] && !t.baseReleased) {
+      t.baseReleased = true;
+      this.decrefBy(t.bases[0], [t, '__base__']);
+    }
+    if (t.basesTuple) {
+      const b = t.basesTuple;
+      t.basesTuple = null;
+      this.decrefBy(b, [t, '__bases__']);
+    }
+    const descr = t.descrRefs;
+    t.descrRefs = 0;
+    for (let i = 0; i < descr; i++) this.decrefBy(t, [t, i === 0 ? '__dict__ descriptor' : '__weakref__ descriptor']);
   }
 
   readonly weakrefs = new Map<PyObject, PyWeakRef[]>();

@@ -199,8 +199,10 @@ export class Interpreter extends EvalLoop {
       let s = 'Traceback (most recent call last):\n';
       const tb = [...(x.tb ?? [])].reverse();
       for (const t of tb) s += `  File "${this.filename}", line ${t.line}, in ${t.name}\n`;
-      const msg = this.safeStr(x);
-      s += msg ? `${x.type.name}: ${msg}\n` : `${x.type.name}\n`;
+      const msg = this.safeStr(x) + (x.suggestion ? `. Did you mean: '${x.suggestion}'?` : '');
+      // 3.10 names classes defined in the program with their module
+      const name = x.type.isHeap && this.profile.version === '3.10' ? `__main__.${x.type.qualname}` : x.type.qualname;
+      s += msg ? `${name}: ${msg}\n` : `${name}\n`;
       chain.push(s);
     };
     one(e);
