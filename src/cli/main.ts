@@ -7,14 +7,16 @@ import { PYTHON_VERSIONS, simulate, type PythonVersion, type SimulationResult } 
 import { Timeline } from '../engine/trace/timeline';
 import { formatReport } from './report';
 
-const USAGE = `usage: pymem run FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N] [--max-time-ms N] [--json]
+const USAGE = `usage: pymem run FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N] [--max-time-ms N] [--json | --trace]
        pymem report FILE [--python 3.10|3.11|3.12|3.13] [--max-steps N] [--max-time-ms N]
 
   run      print what the program prints under that CPython (simulated, nothing is executed)
   report   program output, then memory per line, objects alive at the end, totals
   --json   (run) write the event stream and summaries as JSON instead (schema: docs/events.md)
+  --trace  (run) record the full event stream, as the extension does, and summarize it on stderr
   --max-steps N   instruction budget, 0 = no limit (default 20,000,000)
   --max-time-ms N wall-time budget in milliseconds, 0 = no limit (default 5,000)
+  --max-events N  events kept in the trace, 0 = no limit (default 3,000,000)
 `;
 
 const MAX_FILE = 5 * 1024 * 1024;
@@ -25,7 +27,9 @@ interface Args {
   version: PythonVersion;
   maxSteps?: number;
   maxTimeMs?: number;
+  maxEvents?: number;
   json: boolean;
+  trace: boolean;
 }
 
 class UsageError extends Error {}
@@ -41,7 +45,9 @@ function parseArgs(argv: string[]): Args {
   let version: PythonVersion = '3.12';
   let maxSteps: number | undefined;
   let maxTimeMs: number | undefined;
+  let maxEvents: number | undefined;
   let json = false;
+  let trace = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--python' || a.startsWith('--python=')) {
@@ -58,14 +64,20 @@ function parseArgs(argv: string[]): Args {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-time-ms takes a whole number (0 = no limit)');
       maxTimeMs = n;
+    } else if (a === '--max-events' || a.startsWith('--max-events=')) {
+      const v = a.includes('=') ? a.split('=')[1] : rest[++i];
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-events takes a whole number (0 = no limit)');
+      maxEvents = n;
     } else if (a === '--json') json = true;
+    else if (a === '--trace') trace = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
     else if (!file) file = a;
     else throw new UsageError(`unexpected argument '${a}'`);
   }
   if (!file) throw new UsageError('missing FILE');
-  if (json && cmd !== 'run') throw new UsageError('--json goes with run');
-  return { cmd, file, version, maxSteps, maxTimeMs, json };
+  if ((json || trace) && cmd !== 'run') throw new UsageError('--json and --trace go with run');
+  return { cmd, file, version, maxSteps, maxTimeMs, maxEvents, json, trace };
 }
 
 export function exitCodeOf(r: SimulationResult): number {
@@ -109,7 +121,7 @@ function main(argv: string[]): number {
     process.stderr.write(`pymem: cannot read '${args.file}'\n`);
     return 2;
   }
-  const record = args.cmd === 'report' || args.json;
+  const record = args.cmd === 'report' || args.json || args.trace;
   const result = simulate(source, {
     version: args.version,
     filename: basename(args.file),
@@ -117,11 +129,16 @@ function main(argv: string[]): number {
     budgets: {
       ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}),
       ...(args.maxTimeMs !== undefined ? { maxTimeMs: args.maxTimeMs } : {}),
+      ...(args.maxEvents !== undefined ? { maxEvents: args.maxEvents === 0 ? Number.MAX_SAFE_INTEGER : args.maxEvents } : {}),
     },
   });
   if (args.cmd === 'run' && !args.json) {
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
+    if (args.trace)
+      process.stderr.write(
+        `pymem: ${result.instructions.toLocaleString('en-US')} instructions, ${result.events.length.toLocaleString('en-US')} events recorded${result.eventsTruncated ? ' (event budget reached)' : ''}, ${result.wallTimeMs} ms\n`,
+      );
     return exitCodeOf(result);
   }
   const timeline = record ? new Timeline(result.events, { truncated: result.eventsTruncated }) : null;

@@ -59,6 +59,7 @@ export class CodeBuilder {
       cellvars: [],
       freevars: [],
       names: [],
+      nameKeys: [],
       consts: [],
       constObjs: null,
       code: [],
@@ -110,6 +111,7 @@ export class CodeBuilder {
     if (i === undefined) {
       i = this.code.names.length;
       this.code.names.push(n);
+      this.code.nameKeys.push('s' + n);
       this.nameIndex.set(n, i);
     }
     return i;

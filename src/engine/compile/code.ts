@@ -51,6 +51,8 @@ export interface CodeObject {
   unsupported: { construct: string; span: Span; line: number }[];
   /** per cell: index of the parameter it is initialized from, or -1 */
   cell2arg: number[];
+  /** dict keys of `names` (the engine's str key form), filled by the builder */
+  nameKeys: string[];
   /** engine-provided Python code (module preludes): no line events, allocation sites stay the caller's */
   internal?: boolean;
 }

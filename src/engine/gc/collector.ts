@@ -123,39 +123,51 @@ export class Collector {
    * update_refs + subtract_refs + move_unreachable. Returns the survivors in their new list order and the
    * unreachable objects in the order CPython's list moves leave them.
    */
+  private epoch = 0;
+
   private moveUnreachable(young: PyObject[]): { reachable: PyObject[]; unreachable: PyObject[] } {
-    const inYoung = new Set(young);
-    const refs = new Map<PyObject, number>();
-    for (const o of young) refs.set(o, o.rc);
-    for (const o of young)
-      traverse(o, (r) => {
-        if (inYoung.has(r)) refs.set(r, refs.get(r)! - 1);
-      });
-    // the young list as an array with "current position" markers (moving = append + new position)
-    const list = [...young];
-    const pos = new Map<PyObject, number>(young.map((o, i) => [o, i]));
-    const unreachable = new Set<PyObject>();
+    // the collector's scratch lives on the objects (as gc_refs lives in PyGC_Head): epoch = membership
+    const epoch = ++this.epoch;
+    const UNREACHABLE = -1;
+    for (let i = 0; i < young.length; i++) {
+      const o = young[i];
+      o.gcEpoch = epoch;
+      o.gcRefs = o.rc; // update_refs
+      o.gcPos = i;
+    }
+    const subtract = (r: PyObject): void => {
+      if (r.gcEpoch === epoch) r.gcRefs--;
+    };
+    for (const o of young) traverse(o, subtract); // subtract_refs
+    // move_unreachable, with the young list as an array and "current position" markers
+    const list = young.slice();
+    let unreachableCount = 0;
+    const visitReachable = (r: PyObject): void => {
+      if (r.gcEpoch !== epoch) return;
+      if (r.gcPos === UNREACHABLE) {
+        // tentatively unreachable, but reachable after all: back to the end of young
+        r.gcRefs = 1;
+        r.gcPos = list.length;
+        list.push(r);
+        unreachableCount--;
+      } else if (r.gcRefs === 0) r.gcRefs = 1;
+    };
+    const order: PyObject[] = [];
     for (let i = 0; i < list.length; i++) {
       const o = list[i];
-      if (pos.get(o) !== i) continue;
-      if (refs.get(o)! > 0) {
-        traverse(o, (r) => {
-          if (!inYoung.has(r)) return;
-          if (unreachable.has(r)) {
-            // tentatively unreachable, but reachable after all: back to the end of young
-            unreachable.delete(r);
-            refs.set(r, 1);
-            pos.set(r, list.length);
-            list.push(r);
-          } else if (refs.get(r) === 0) refs.set(r, 1);
-        });
-      } else {
-        unreachable.add(o);
-        pos.set(o, -1);
+      if (o.gcPos !== i) continue;
+      if (o.gcRefs > 0) traverse(o, visitReachable);
+      else {
+        o.gcPos = UNREACHABLE;
+        unreachableCount++;
+        order.push(o);
       }
     }
-    const reachable = list.filter((o, i) => pos.get(o) === i);
-    return { reachable, unreachable: [...unreachable] };
+    const reachable = list.filter((o, i) => o.gcPos === i);
+    const unreachable = unreachableCount ? order.filter((o) => o.gcPos === UNREACHABLE) : [];
+    // a tentatively unreachable object moved back and then found unreachable again keeps its first place
+    for (const o of young) o.gcEpoch = 0;
+    return { reachable, unreachable };
   }
 
   collect(gen: number): number {

@@ -24,6 +24,10 @@ export class PyObject {
   gcType = false;
   gcTracked = false;
   gen = 0;
+  /** collector scratch (gc_refs, list position, membership epoch), valid during one collection */
+  gcRefs = 0;
+  gcPos = 0;
+  gcEpoch = 0;
   constructor(public type: PyType) {}
 }
 

@@ -186,6 +186,10 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
     while (e < toks.length && toks[e].kind !== 'newline' && toks[e].kind !== 'end') e++;
     return specific(`Missing parentheses in call to '${legacy}'. Did you mean ${legacy}(...)?`, first.start, toks[e - 1]?.end ?? tok.end);
   }
+  // `import` / `from m import` with nothing after: 3.13 says so
+  if (version === '3.13' && prev?.kind === 'name' && prev.text === 'import' && (tok.kind === 'newline' || tok.kind === 'end')) {
+    return specific("Expected one or more names after 'import'", tok.start, tok.end);
+  }
   // `f(True=1)`
   if (tok.text === '=' && prev && VALUE_KW.has(prev.text) && depth > 0 && ['(', ','].includes(lineToks[lineToks.length - 2]?.text ?? '')) {
     return specific(`cannot assign to ${prev.text}`, prev.start, prev.end);

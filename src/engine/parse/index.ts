@@ -20,7 +20,10 @@ export { dumpAst } from './dump';
 export { childNodes, forEachChild } from './checks';
 
 export interface ParseOptions {
-  /** picks CPython's wording where versions differ (default 3.12) */
+  /**
+   * CPython version (default 3.12): picks the wording where versions differ, and rejects syntax a
+   * version lacks (`except*` before 3.11, `type X = ...` and `def f[T]` before 3.12)
+   */
   version?: PythonVersion;
 }
 
@@ -52,9 +55,9 @@ function parseCatching(source: string, version: PythonVersion): ParseResult {
 
 function parseInner(source: string, version: PythonVersion): ParseResult {
   const lex = tokenize(source);
-  const masked = mask(source, lex.tokens);
   // a tokenizer error that raises at once wins over any parser error (errors.ts): no need to parse
   if (lex.error && lex.error.how === 'raise') return { ok: false, error: { message: lex.error.message, errorType: lex.error.errorType, span: { start: lex.error.start, end: lex.error.end } } };
+  const masked = mask(source, lex.tokens);
   // a status-only tokenizer error stops the parser there: parse only the text before it
   const text = lex.error && lex.error.how === 'status' ? masked.text.slice(0, lex.error.cut ?? lex.error.start) : masked.text;
   const tree = parser.parse(text);

@@ -302,7 +302,8 @@ function lowerDecorator(c: Ctx, d: SyntaxNode): Expr {
 function lowerDef(c: Ctx, n: SyntaxNode, ks: SyntaxNode[], decorators: Expr[]): Stmt {
   if (ks[0].name === 'async') return unsupported(c, n, '`async def` functions');
   const typeParams = ks.find((k) => k.name === 'TypeParamList');
-  if (typeParams && before312(c)) fail(c, 'invalid syntax', kids(typeParams)[0] ?? typeParams);
+  // 3.11 insists on `(` after the function name; 3.10 just fails
+  if (typeParams && before312(c)) fail(c, c.version === '3.11' ? "expected '('" : 'invalid syntax', kids(typeParams)[0] ?? typeParams);
   if (typeParams) return unsupported(c, n, 'generic functions with type parameters (`def f[T]`)');
   const s = span(c, n);
   const nameNode = ks[1];

@@ -54,6 +54,7 @@ export abstract class EvalLoop extends Builtins {
   }
 
   clearLocals(f: Frame): void {
+    this.forgetFrameHolders(f.id);
     const fast = f.fast;
     for (let i = 0; i < fast.length; i++) {
       const v = fast[i];
@@ -446,7 +447,8 @@ export abstract class EvalLoop extends Builtins {
         }
         case Op.LOAD_GLOBAL: {
           const name = f.code.names[arg];
-          const v = this.dictGetStr(f.globals, name) ?? this.dictGetStr(this.builtinsDict, name);
+          const key = f.code.nameKeys[arg];
+          const v = f.globals.map.get(key)?.value ?? this.builtinsDict.map.get(key)?.value;
           if (!v) this.nameError(f, name);
           this.incref(v);
           stack.push(v);
@@ -454,7 +456,8 @@ export abstract class EvalLoop extends Builtins {
         }
         case Op.LOAD_NAME: {
           const name = f.code.names[arg];
-          const v = (f.localsDict && this.dictGetStr(f.localsDict, name)) ?? this.dictGetStr(f.globals, name) ?? this.dictGetStr(this.builtinsDict, name);
+          const key = f.code.nameKeys[arg];
+          const v = (f.localsDict && f.localsDict.map.get(key)?.value) ?? f.globals.map.get(key)?.value ?? this.builtinsDict.map.get(key)?.value;
           if (!v) this.nameError(f, name);
           this.incref(v);
           stack.push(v);

@@ -52,7 +52,13 @@ export abstract class Runtime {
     switch (k) {
       case 'name': {
         const n = h as ['name', FrameId, string, 'local' | 'global' | 'cell' | 'class'];
-        return { kind: 'name', frame: n[1], name: n[2], scope: n[3] };
+        // holders are immutable: one object per (frame, name, scope)
+        let perFrame = this.nameHolders.get(n[1]);
+        if (!perFrame) this.nameHolders.set(n[1], (perFrame = new Map()));
+        const key = n[3] === 'local' ? n[2] : `${n[3]}:${n[2]}`;
+        let holder = perFrame.get(key);
+        if (!holder) perFrame.set(key, (holder = { kind: 'name', frame: n[1], name: n[2], scope: n[3] }));
+        return holder;
       }
       case 'stack':
         return this.stackHolder(h[1] as FrameId);
@@ -74,6 +80,11 @@ export abstract class Runtime {
     if (this.stepNo === this.stopBeforeStep) throw new SimStop({ kind: 'step-reached' });
     this.stepNo++;
     if (this.rec.enabled) this.rec.line(line, frame, resume);
+  }
+
+  private nameHolders = new Map<FrameId, Map<string, Holder>>();
+  forgetFrameHolders(frame: FrameId): void {
+    this.nameHolders.delete(frame);
   }
 
   /** holders are immutable: share one per frame for the value stack */
