@@ -38,6 +38,8 @@ export interface SimulateOptions {
    * collection's own events follow the run's events (from `gcWhatIf.firstEvent`).
    */
   gcWhatIf?: { step?: number; generation?: number };
+  /** check the heap's and the collector's invariants after every collection and at the end (tests) */
+  selfCheck?: boolean;
 }
 
 export interface GcWhatIf {

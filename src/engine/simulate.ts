@@ -70,6 +70,7 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
     return internalError(result, e, finish);
   }
   let status: SimulationStatus = 'ok';
+  vm.gc.selfCheck = options.selfCheck ?? false;
   const whatIf = options.gcWhatIf;
   if (whatIf?.step !== undefined) vm.stopBeforeStep = whatIf.step + 1;
   let stoppedForWhatIf = false;
@@ -84,6 +85,7 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
       } else throw e;
     }
     vm.stopBeforeStep = -1;
+    if (options.selfCheck) vm.gc.checkInvariants('at the end of the program');
     if (status === 'ok' && !stoppedForWhatIf) addCycleDiagnostics(vm, diag, lines);
     if (whatIf) {
       result.gcWhatIf = runWhatIf(vm, whatIf.generation ?? 2, rec);

@@ -104,6 +104,35 @@ export class Collector {
     return [...this.gens[gen]].filter((o) => !(o.flags & F_DEAD));
   }
 
+  /** check after every collection (tests) */
+  selfCheck = false;
+
+  /**
+   * The collector's invariants (gc.c's validate_list and friends): every tracked live object is in
+   * exactly the generation list its `gen` names, no list holds a dead or untracked object, and no
+   * live object has a refcount below one. Throws with a description when one is broken.
+   */
+  checkInvariants(where: string): void {
+    const vm = this.vm;
+    const seen = new Set<PyObject>();
+    this.gens.forEach((list, g) => {
+      for (const o of list) {
+        if (o.flags & F_DEAD) throw new Error(`${where}: a dead ${vm.typeName(o)} is in generation ${g}`);
+        if (!o.gcTracked) throw new Error(`${where}: an untracked ${vm.typeName(o)} is in generation ${g}`);
+        if (o.gen !== g) throw new Error(`${where}: a ${vm.typeName(o)} in generation ${g} says ${o.gen}`);
+        if (seen.has(o)) throw new Error(`${where}: a ${vm.typeName(o)} is in two generations`);
+        seen.add(o);
+      }
+    });
+    let bytes = 0;
+    for (const o of vm.heap) {
+      bytes += o.size;
+      if (o.gcTracked && !seen.has(o)) throw new Error(`${where}: a tracked ${vm.typeName(o)} is in no generation`);
+      if (o.rc < 1) throw new Error(`${where}: a live ${vm.typeName(o)} has refcount ${o.rc}`);
+    }
+    if (bytes !== vm.liveBytes) throw new Error(`${where}: live bytes ${vm.liveBytes} but the heap's objects add up to ${bytes}`);
+  }
+
   // ------------------------------------------------------------ the algorithm
 
   /** The unreachable set of a collection of `gen`, computed as gc.c does, without side effects. */
@@ -263,6 +292,7 @@ export class Collector {
     this.stats[gen].collections++;
     this.stats[gen].collected += n;
     if (rec.enabled) rec.gc('stop', gen, { collected: n, uncollectable: 0, counts: [...this.counts] as [number, number, number] });
+    if (this.selfCheck) this.checkInvariants(`after a generation ${gen} collection`);
     return n;
   }
 

@@ -200,7 +200,7 @@ export abstract class Builtins extends Items {
     const ns = this.newDict();
     const frame = new Frame(++this.frameSerial, func.code, func, func.globals, [], [], ns, null);
     ns.ns = { frame: frame.id, scope: 'class' };
-    if (func.code.cellvars.length) frame.cells.push(this.newCell(null));
+    if (func.code.cellvars.length) frame.cells.push(this.newCell(null, ['name', frame.id, '<cell>', 'local']));
     if (func.closure) for (const c of func.closure.items) {
       this.incref(c);
       frame.cells.push(c as PyCell);

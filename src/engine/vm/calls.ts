@@ -128,7 +128,7 @@ export abstract class Calls extends Attrs {
       if (argi >= 0) {
         init = fast[code.varnames.indexOf(name)];
       }
-      const c = this.newCell(init);
+      const c = this.newCell(init, holder('<cell>'));
       cells.push(c);
       if (init) {
         const vi = code.varnames.indexOf(name);
@@ -137,7 +137,7 @@ export abstract class Calls extends Attrs {
       }
     });
     if (func.closure) for (const c of func.closure.items) {
-      this.increfBy(c, holder('<closure>'));
+      this.increfBy(c, holder('<cell>'));
       cells.push(c as PyCell);
     }
     const frame = new Frame(id, code, func, func.globals, fast, cells, null, parent);

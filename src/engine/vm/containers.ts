@@ -23,6 +23,21 @@ export abstract class Containers extends Ops {
     this.resize(l, listSize(this.profile, na));
   }
 
+  /**
+   * Index labels of list slots ([i]) follow the items when a list is reordered: before the change the
+   * slots from `from` on are unlabelled (moved to "(moving)"), after it they get their new index.
+   * Only events; no refcount changes.
+   */
+  static readonly MOVING = '(moving)';
+  listUnlabel(l: PyList, from = 0): void {
+    if (!this.rec.enabled) return;
+    for (let i = from; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, `[${i}]`]), this.holderOf([l, Containers.MOVING]));
+  }
+  listRelabel(l: PyList, from = 0): void {
+    if (!this.rec.enabled) return;
+    for (let i = from; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, Containers.MOVING]), this.holderOf([l, `[${i}]`]));
+  }
+
   /** exact allocation for an empty list extended by n items (list_preallocate_exact) */
   listPreallocate(l: PyList, n: number): void {
     const na = (n + 1) & ~1;

@@ -8,7 +8,7 @@ import {
   PyStr, PyTuple, PyType,
 } from '../objects/model';
 import { dictSize, intSize, listSize, setSize, strSize, tupleSize } from '../objects/sizes';
-import { Runtime, SHARED_RC } from './runtime';
+import { Runtime, SHARED_RC, type HolderSpec } from './runtime';
 
 export interface BuiltinTypes {
   [name: string]: PyType;
@@ -176,7 +176,11 @@ export abstract class Factory extends Runtime {
       return this.emptyTuple;
     }
     const t = this.track(new PyTuple(this.T.tuple, items), tupleSize(this.profile, items.length), true, undefined, !(this.constMode && this.profile.constTuplesUntracked));
-    if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [t, `[${i}]`]));
+    if (this.rec.enabled) {
+      // constant items were created as "held by co_consts": that reference is the tuple's now
+      if (this.constMode) items.forEach((x, i) => x.flags & F_IMMORTAL || this.emitMove(x, this.holderOf(['interp', 'co_consts']), this.holderOf([t, `[${i}]`])));
+      else items.forEach((x, i) => this.moveTo(x, [t, `[${i}]`]));
+    }
     return t;
   }
 
@@ -193,8 +197,8 @@ export abstract class Factory extends Runtime {
     return this.track(new PySet(frozen ? this.T.frozenset : this.T.set, frozen), setSize(this.profile, 7), true);
   }
 
-  newCell(ref: PyObject | null): PyCell {
-    const c = this.track(new PyCell(this.T.cell, ref), this.profile.sizes.cell, true);
+  newCell(ref: PyObject | null, holder?: HolderSpec): PyCell {
+    const c = this.track(new PyCell(this.T.cell, ref), this.profile.sizes.cell, true, holder);
     if (ref) this.increfBy(ref, [c, 'cell_contents']);
     return c;
   }

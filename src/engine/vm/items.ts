@@ -9,6 +9,7 @@ import {
 import { codePoints, floatRepr, formatFloat, formatInt, formatStr, hasSurrogates, isPyError, percentFormat, strAscii, type PyError } from '../objects/text';
 import { listSize } from '../objects/sizes';
 import { Calls } from './calls';
+import { Containers } from './containers';
 import { PyRaise } from './errors';
 
 export abstract class Items extends Calls {
@@ -112,27 +113,32 @@ export abstract class Items extends Calls {
     const [start, stop, step, len] = this.sliceIndices(s, l.items.length);
     if (step === 1) {
       const end = Math.max(start, stop);
+      this.listUnlabel(l, start);
       const removed = l.items.splice(start, end - start, ...newItems);
       const newLen = l.items.length;
       if (newLen > l.allocated || newLen < l.allocated >> 1) {
         l.allocated = newLen === 0 ? 0 : (newLen + (newLen >> 3) + 6) & ~3;
         this.resize(l, listSize(this.profile, l.allocated));
       }
-      newItems.forEach((x, i) => this.moveTo(x, [l, `[${start + i}]`]));
-      for (let k = removed.length - 1; k >= 0; k--) this.decrefBy(removed[k], [l, 'item']);
+      // the new items arrive from the stack; the shifted old ones get their new index
+      if (this.rec.enabled) {
+        for (let i = start + newItems.length; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, Containers.MOVING]), this.holderOf([l, `[${i}]`]));
+        newItems.forEach((x, i) => this.moveTo(x, [l, `[${start + i}]`]));
+      }
+      for (let k = removed.length - 1; k >= 0; k--) this.decrefBy(removed[k], [l, Containers.MOVING]);
       return;
     }
     if (newItems.length !== len) {
       for (const x of newItems) this.decref(x);
       this.raise('ValueError', `attempt to assign sequence of size ${newItems.length} to extended slice of size ${len}`);
     }
-    const old: PyObject[] = [];
+    const old: [PyObject, number][] = [];
     for (let i = 0, j = start; i < len; i++, j += step) {
-      old.push(l.items[j]);
+      old.push([l.items[j], j]);
       l.items[j] = newItems[i];
       this.moveTo(newItems[i], [l, `[${j}]`]);
     }
-    for (const x of old) this.decrefBy(x, [l, 'item']);
+    for (const [x, j] of old) this.decrefBy(x, [l, `[${j}]`]);
   }
 
   delitem(o: PyObject, key: PyObject): void {
@@ -143,13 +149,17 @@ export abstract class Items extends Calls {
         for (let i = 0, j = start; i < len; i++, j += step) idx.push(j);
         idx.sort((a, b) => b - a);
         const removed: PyObject[] = [];
+        this.listUnlabel(o, 0);
         for (const j of idx) removed.push(...o.items.splice(j, 1));
+        this.listRelabel(o, 0);
         this.listResize(o, o.items.length);
-        for (const x of removed) this.decrefBy(x, [o, 'item']);
+        for (const x of removed) this.decrefBy(x, [o, Containers.MOVING]);
         return;
       }
       const i = this.index(key, o.items.length, 'list assignment');
+      this.listUnlabel(o, i + 1);
       const [old] = o.items.splice(i, 1);
+      this.listRelabel(o, i);
       this.listResize(o, o.items.length);
       this.decrefBy(old, [o, `[${i}]`]);
       return;

@@ -125,7 +125,9 @@ export class Interpreter extends EvalLoop {
     } finally {
       if (keys !== items) for (const k of keys) this.decref(k);
     }
+    this.listUnlabel(l);
     l.items = idx.map((i) => items[i]);
+    this.listRelabel(l);
   }
 
   /** dict.update(other): a dict or an iterable of pairs */
@@ -246,7 +248,7 @@ export class Interpreter extends EvalLoop {
       return;
     }
     o.attrs = null;
-    this.releaseChildren(attrs);
+    this.releaseManagedAttrs(o, attrs);
   }
 
   /** handle_weakrefs: weak references to objects about to be collected are cleared; callbacks of

@@ -217,6 +217,11 @@ export abstract class Runtime {
   /** Size change of a live object (list growth, dict resize...). */
   resize(o: PyObject, size: number): void {
     if (size === o.size) return;
+    if (!this.heap.has(o)) {
+      // an interpreter-owned object (a module's list, a prelude's dict): not program memory
+      o.size = size;
+      return;
+    }
     const delta = size - o.size;
     this.liveBytes += delta;
     if (delta > 0 && this.liveBytes > this.budgets.maxMemoryBytes) {
@@ -412,10 +417,20 @@ export abstract class Runtime {
     o.attrs = null;
     if (attrs) {
       if (o.dictMaterialized) this.decrefBy(attrs, [o, '__dict__']);
-      else this.releaseChildren(attrs);
+      else this.releaseManagedAttrs(o, attrs);
     }
     // instances of heap types hold a reference to their class
     if (o.type.isHeap) this.decrefBy(o.type, [o, '__class__']);
+  }
+
+  /** managed attributes (3.11+) were held by the instance itself (".name") */
+  releaseManagedAttrs(o: PyInstance, attrs: PyDict): void {
+    const entries = [...attrs.map.values()];
+    attrs.map.clear();
+    for (const e of entries) {
+      this.decrefBy(e.key, ['interp', 'attribute names']);
+      this.decrefBy(e.value, [o, `.${(e.key as { s?: string }).s ?? '?'}`]);
+    }
   }
 
   abstract releaseGenerator(g: PyGenerator): void;

@@ -36,8 +36,10 @@ export function installContainerMethods(vm: Interpreter): void {
     if (i < 0) i = Math.max(0, i + n);
     if (i > n) i = n;
     vm.listResize(l, n + 1);
+    vm.listUnlabel(l, i);
     l.items.splice(i, 0, args[1]);
     vm.increfBy(args[1], [l, `[${i}]`]);
+    vm.listRelabel(l, i + 1);
     return vm.none();
   });
   m('list', 'pop', (self, args) => {
@@ -47,8 +49,10 @@ export function installContainerMethods(vm: Interpreter): void {
     let i = args.length ? vm.asIndex(args[0]) : -1;
     if (i < 0) i += l.items.length;
     if (i < 0 || i >= l.items.length) vm.raise('IndexError', 'pop index out of range');
+    vm.listUnlabel(l, i + 1);
     const [v] = l.items.splice(i, 1);
     vm.moveFrom(v, [l, `[${i}]`]);
+    vm.listRelabel(l, i);
     vm.listResize(l, l.items.length);
     return v;
   });
@@ -58,7 +62,9 @@ export function installContainerMethods(vm: Interpreter): void {
     for (let i = 0; i < l.items.length; i++) {
       const x = l.items[i];
       if (x === args[0] || vm.eq(x, args[0])) {
+        vm.listUnlabel(l, i + 1);
         l.items.splice(i, 1);
+        vm.listRelabel(l, i);
         vm.listResize(l, l.items.length);
         vm.decrefBy(x, [l, `[${i}]`]);
         return vm.none();
@@ -78,7 +84,9 @@ export function installContainerMethods(vm: Interpreter): void {
     return vm.newInt((self as PyList).items.filter((x) => x === args[0] || vm.eq(x, args[0])).length);
   });
   m('list', 'reverse', (self) => {
+    vm.listUnlabel(self as PyList);
     (self as PyList).items.reverse();
+    vm.listRelabel(self as PyList);
     return vm.none();
   });
   m('list', 'clear', (self) => {
