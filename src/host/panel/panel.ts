@@ -118,6 +118,8 @@ export class MemoryPanel {
   }
 
   private updateTitle(): void {
+    // the controller calls back while it is being constructed, before `this.controller` is set
+    if (!this.controller) return;
     const uri = this.controller.documentUri;
     this.panel.title = uri ? `Memory: ${decodeURIComponent(uri.split('/').pop() ?? uri)}` : 'Python Memory';
   }
