@@ -244,7 +244,9 @@ export function mapParseError(src: string, toks: Tok[], pos: number, errEnd: num
     }
   }
   const inComprehension = open !== null && lineToks.slice(open.idx + 1).some((t) => t.kind === 'name' && t.text === 'for');
-  if (depth > 0 && prev && EXPR_END(prev) && EXPR_START(tok) && !VALUE_KW.has(tok.text) && !inComprehension) {
+  // the comma hint needs both expressions on one line (across lines, an unclosed bracket is the story)
+  const sameLine = !!prev && !/[\r\n]/.test(src.slice(prev.end, tok.start));
+  if (depth > 0 && prev && sameLine && EXPR_END(prev) && EXPR_START(tok) && !VALUE_KW.has(tok.text) && !inComprehension) {
     const startTok = exprStart(lineToks);
     return { message: 'invalid syntax. Perhaps you forgot a comma?', errorType: 'SyntaxError', span: { start: startTok.start, end: tok.end }, generic: false };
   }

@@ -12,6 +12,8 @@ export abstract class Calls extends Attrs {
   frameSerial = 0;
   /** set by CALL_FUNCTION_EX for the next makeFrame (3.12+ passes the tuple itself as *args) */
   reuseVarargs: PyTuple | null = null;
+  /** likewise for f(**d) into a function with only **kwargs (3.12+) */
+  reuseVarkw: PyDict | null = null;
   depth = 0;
 
   abstract runFrame(f: Frame): PyObject;
@@ -63,7 +65,13 @@ export abstract class Calls extends Attrs {
       this.typeError(`${fname}() takes ${takes} positional argument${argc === 1 && !dflt ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
     }
     let kwdict: PyDict | null = null;
-    if (code.flags & CO_VARKEYWORDS) {
+    const reuseKw = this.reuseVarkw;
+    this.reuseVarkw = null;
+    if (code.flags & CO_VARKEYWORDS && reuseKw && argc === 0 && code.kwonlyargcount === 0) {
+      this.increfBy(reuseKw, holder(code.varnames[slot]));
+      fast[slot] = reuseKw;
+      kwargs = null;
+    } else if (code.flags & CO_VARKEYWORDS) {
       kwdict = this.newDict();
       fast[slot] = kwdict;
       this.moveTo(kwdict, holder(code.varnames[slot]));

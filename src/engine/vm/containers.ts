@@ -70,6 +70,51 @@ export abstract class Containers extends Ops {
     this.lengthChanged(l);
   }
 
+  /**
+   * list_extend from any iterable, with CPython's allocation: a sized source preallocates exactly
+   * (list(iterable) only, `exact`), others reserve their length hint (8 when unknown), fill, grow by
+   * appends when full, and shrink at the end. `items` are owned references.
+   */
+  listExtendFrom(l: PyList, src: PyObject, items: PyObject[], exact: boolean): void {
+    if (src instanceof PyList || src instanceof PyTuple) {
+      this.listExtendOwned(l, items);
+      return;
+    }
+    const sized = this.hasLen(src);
+    if (exact && sized && l.items.length === 0 && l.allocated === 0 && items.length > 0) {
+      this.listPreallocate(l, items.length);
+    } else {
+      const hint = sized ? items.length : this.lengthHint(src) ?? 8;
+      const m = l.items.length;
+      if (m + hint > l.allocated) this.listResize(l, m + hint);
+    }
+    for (const x of items) {
+      if (l.items.length >= l.allocated) this.listResize(l, l.items.length + 1);
+      l.items.push(x);
+      this.moveTo(x, [l, `[${l.items.length - 1}]`]);
+    }
+    if (l.items.length < l.allocated) this.listResize(l, l.items.length);
+    this.lengthChanged(l);
+  }
+
+  /** objects with __len__ (sq_length / mp_length) */
+  hasLen(o: PyObject): boolean {
+    return o instanceof PyStr || o instanceof PyDict || o instanceof PySet || o instanceof PyRange || (o instanceof PyInstance && this.hasUserMethod(o.type, '__len__'));
+  }
+
+  /** operator.length_hint for builtin iterators (what is left), or null */
+  lengthHint(o: PyObject): number | null {
+    if (o instanceof PySeqIter) {
+      const s = o.seq;
+      if (!s) return 0;
+      if (s instanceof PyList || s instanceof PyTuple) return Math.max(0, s.items.length - o.index);
+      if (o.snapshot) return Math.max(0, o.snapshot.length - o.index);
+      return null;
+    }
+    if (o instanceof PyRangeIter) return Math.max(0, Math.ceil((o.stop - o.next) / o.step));
+    return null;
+  }
+
   listIadd(a: PyList, b: PyObject): PyObject {
     const items = this.iterToArray(b);
     this.listExtendOwned(a, items);
@@ -304,7 +349,8 @@ export abstract class Containers extends Ops {
     else if (o instanceof PyDict) it = new PySeqIter(T.dict_keyiterator, o);
     else if (o instanceof PySet) it = new PySeqIter(T.set_iterator, o);
     else if (o instanceof PyRange) {
-      const r = this.track(new PyRangeIter(T.range_iterator, o.start, o.stop, o.step), this.profile.sizes.iterator);
+      // 3.12 shrank range iterators to 40 bytes
+      const r = this.track(new PyRangeIter(T.range_iterator, o.start, o.stop, o.step), this.profile.version >= '3.12' ? 40 : this.profile.sizes.iterator);
       return r;
     } else if (o instanceof PySeqIter || o instanceof PyRangeIter || o instanceof PyNativeIter || o instanceof PyGenerator) {
       this.incref(o);

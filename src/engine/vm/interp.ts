@@ -590,12 +590,18 @@ export abstract class EvalLoop extends Builtins {
           if (this.profile.version >= '3.12' && !kwmap && fn instanceof PyFunction && fn.code.argcount === 0 && fn.code.kwonlyargcount === 0 && fn.code.flags & CO_VARARGS && !(fn.code.flags & (CO_GENERATOR | CO_VARKEYWORDS)) && argt.type === this.T.tuple) {
             this.reuseVarargs = argt;
           }
+          // 3.12+: f(**d) with only **kwargs takes the (fresh) dict itself as kwargs
+          const reuseKw =
+            this.profile.version >= '3.12' && kwd !== null && argt.items.length === 0 && fn instanceof PyFunction && fn.code.argcount === 0 && fn.code.kwonlyargcount === 0 && !!(fn.code.flags & CO_VARKEYWORDS) && !(fn.code.flags & (CO_GENERATOR | CO_VARARGS)) && kwd.type === this.T.dict;
+          if (reuseKw) this.reuseVarkw = kwd;
           // _PyStack_UnpackDict: the keyword values are copied (increfed) into an argument array
-          if (kwmap) for (const v of kwmap.values()) this.incref(v);
+          const unpack = kwmap && !reuseKw;
+          if (unpack) for (const v of kwmap.values()) this.incref(v);
           try {
             r = this.callObject(fn, argt.items, kwmap);
           } finally {
-            if (kwmap) for (const v of kwmap.values()) this.decref(v);
+            this.reuseVarkw = null;
+            if (unpack) for (const v of kwmap.values()) this.decref(v);
             this.decref(argt);
             if (kwd) this.decref(kwd);
             this.decref(fn);

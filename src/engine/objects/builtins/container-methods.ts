@@ -25,7 +25,7 @@ export function installContainerMethods(vm: Interpreter): void {
     const l = self as PyList;
     const src = args[0];
     if (src instanceof PyList || src instanceof PyTuple) vm.listExtend(l, [...src.items]);
-    else vm.listExtendOwned(l, vm.iterToArray(src));
+    else vm.listExtendFrom(l, src, vm.iterToArray(src), false);
     return vm.none();
   });
   m('list', 'insert', (self, args) => {

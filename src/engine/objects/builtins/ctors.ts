@@ -88,10 +88,7 @@ export function installCtors(vm: Interpreter): void {
     arity(vm, 'list', args, 0, 1);
     const l = vm.newList([]);
     if (t !== T.list) retype(vm, l, t);
-    if (args.length) {
-      const items = vm.iterToArray(args[0]);
-      vm.listExtendOwned(l, items);
-    }
+    if (args.length) vm.listExtendFrom(l, args[0], vm.iterToArray(args[0]), true);
     return l;
   });
   ctor(T.tuple, (_t, args) => {

@@ -215,7 +215,7 @@ export function installFunctions(vm: Interpreter): void {
     arity(vm, 'sorted', args, 1, 1);
     const items = vm.iterToArray(args[0]);
     const l = vm.newList([]);
-    vm.listExtendOwned(l, items);
+    vm.listExtendFrom(l, args[0], items, true);
     try {
       vm.listSort(l, k.key ?? null, k.reverse ? vm.truthy(k.reverse) : false);
     } catch (e) {
@@ -544,6 +544,16 @@ function minmax(vm: Interpreter, name: 'min' | 'max', args: PyObject[], kwargs: 
   }
 }
 
+/** sys.getsizeof of the builtin iterator objects, per version (measured) */
+const NATIVE_ITER_SIZES: Record<string, (v: string) => number> = {
+  enumerate: (v) => (v === '3.10' ? 64 : 72),
+  zip: () => 64,
+  map: () => 48,
+  filter: () => 48,
+  reversed: () => 48,
+  list_reverseiterator: () => 48,
+};
+
 /**
  * enumerate/zip/dict items reuse their result tuple when nobody else holds it (refcount 1), as CPython
  * does; `items` are owned and move into the tuple. Returns a new reference.
@@ -569,7 +579,7 @@ export function nativeIter(vm: Interpreter, typeName: string, refs: PyObject[], 
     if (!v) done = true;
     return v;
   }, refs);
-  vm.track(it, 48 + 8 * refs.length, true);
+  vm.track(it, NATIVE_ITER_SIZES[typeName]?.(vm.profile.version) ?? 48, true);
   if (vm.rec.enabled) refs.forEach((r) => vm.moveTo(r, [it, 'iterated']));
   return it;
 }
