@@ -422,10 +422,9 @@ export abstract class Attrs extends Containers {
       return;
     }
     const d = this.instanceDict(o);
-    const key = this.nameStr(name);
-    this.incref(key);
-    this.dictSetAttr(o, d, key, v, name);
-    this.decref(key);
+    // attribute names live in the class's shared keys (the interned co_names strings): no per-instance
+    // reference to them, as with CPython's key-sharing and managed dicts
+    this.dictSetAttr(o, d, this.nameStr(name), v, name);
   }
 
   private dictSetAttr(o: PyInstance, d: PyDict, key: PyStr, v: PyObject, name: string): void {
@@ -442,7 +441,6 @@ export abstract class Attrs extends Containers {
     }
     d.map.set(hk, { key, value: v });
     if (o.dictMaterialized && !d.gcTracked && this.mayBeTracked(v)) this.gcTrack(d);
-    this.increfBy(key, o.dictMaterialized ? [d, 'key'] : ['interp', 'attribute names']);
     this.increfBy(v, holder);
     // a 3.10 key-sharing instance dict: 64 bytes plus a value slot per usable entry of the shared keys
     if (o.dictMaterialized && d.id && !this.profile.managedDicts) {
@@ -458,7 +456,6 @@ export abstract class Attrs extends Containers {
       const e = d?.map.get('s' + name);
       if (!d || !e) this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);
       d.map.delete('s' + name);
-      this.decrefBy(e.key, o.dictMaterialized ? [d, 'key'] : ['interp', 'attribute names']);
       this.decrefBy(e.value, o.dictMaterialized ? [d, `['${name}']`] : [o, `.${name}`]);
       return;
     }

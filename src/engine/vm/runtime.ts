@@ -428,7 +428,6 @@ export abstract class Runtime {
     const entries = [...attrs.map.values()];
     attrs.map.clear();
     for (const e of entries) {
-      this.decrefBy(e.key, ['interp', 'attribute names']);
       this.decrefBy(e.value, [o, `.${(e.key as { s?: string }).s ?? '?'}`]);
     }
   }
