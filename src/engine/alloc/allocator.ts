@@ -4,34 +4,27 @@
 // (obmalloc's address_in_range), so an object whose size changed while alive is still freed correctly.
 // Also: a read-only heap-map snapshot, address -> arena/pool/block, and an optional event callback.
 //
-// Per-type free lists (float, tuple, list, dict, ...) are not modelled here: the runtime counts list and
-// dict free-list use for the collector (runtime.ts), and every object's memory comes from pymalloc, so
-// an object reused from a CPython free list shows here as a LIFO block reuse of the same size class --
-// the same id() for the common cases (a freed list's id is taken by the next list of that size).
+// Per-type free lists (freelists.ts) sit in front of both when the caller names the object's kind
+// (`allocate(n, freeListKind(o))`, `free(addr, n, freeListKind(o))`); without a kind every request goes
+// straight to pymalloc / raw.
 import { type AllocatorGeometry, LARGE_ARENAS, SMALL_REQUEST_THRESHOLD, blockSizeOf, blocksPerPool } from './geometry';
 import type { AllocEvent, ArenaSnapshot, HeapMapSnapshot, Location } from './events';
+import { FreeLists, type FreeListKind } from './freelists';
 import { Pymalloc } from './pymalloc';
 import { RawAllocator } from './raw';
 
 export type { AllocatorGeometry } from './geometry';
 export type { AllocEvent, HeapMapSnapshot, Location } from './events';
-
-/** Observes object-level traffic (tracemalloc): called for every block handed out / returned / resized. */
-export interface BlockObserver {
-  allocated(addr: number, nbytes: number): void;
-  freed(addr: number): void;
-  resized(addr: number, oldBytes: number, newBytes: number): void;
-}
+export { freeListKind, type FreeListKind } from './freelists';
 
 export class Allocator {
   private readonly small: Pymalloc;
   private readonly raw: RawAllocator;
+  readonly freeLists = new FreeLists();
   /** optional: arena/pool/block/raw events with bytes (the runtime may forward them to the trace) */
   onEvent: ((e: AllocEvent) => void) | null = null;
-  /** optional: the tracemalloc module's view of each request */
-  observer: BlockObserver | null = null;
-  /** blocks handed out and not freed */
-  live = 0;
+  /** addresses handed out and not freed */
+  private readonly liveAddrs = new Set<number>();
 
   constructor(readonly geometry: AllocatorGeometry = LARGE_ARENAS) {
     const emit = (e: AllocEvent): void => this.onEvent?.(e);
@@ -44,25 +37,26 @@ export class Allocator {
     return Math.max(0, Math.ceil(nbytes / 16) - 1);
   }
 
-  allocate(nbytes: number): number {
-    this.live++;
-    const addr = nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD ? this.small.allocate(nbytes) : this.raw.allocate(nbytes);
-    this.observer?.allocated(addr, nbytes);
+  /** Memory for a new object: from its kind's free list when one is given and not empty, else pymalloc / raw. */
+  allocate(nbytes: number, kind?: FreeListKind | null): number {
+    const cached = kind ? this.freeLists.take(kind) : undefined;
+    const addr = cached ?? (nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD ? this.small.allocate(nbytes) : this.raw.allocate(nbytes));
+    this.liveAddrs.add(addr);
     return addr;
   }
 
-  /** Return a block. `nbytes` is informational: the owner is found from the address. */
-  free(addr: number, nbytes: number): void {
+  /** Return a block (to its kind's free list when there is room). `nbytes` is informational: the owner is found from the address. */
+  free(addr: number, nbytes: number, kind?: FreeListKind | null): void {
     void nbytes;
-    if (this.small.free(addr) || this.raw.free(addr)) {
-      this.live--;
-      this.observer?.freed(addr);
+    if (!this.liveAddrs.delete(addr)) return; // not handed out (or already freed)
+    if (!(kind && this.freeLists.give(kind, addr))) {
+      if (!this.small.free(addr)) this.raw.free(addr);
     }
   }
 
-  /** A live object's size changed (list growth, dict resize): its address stays, observers are told. */
-  resized(addr: number, oldBytes: number, newBytes: number): void {
-    this.observer?.resized(addr, oldBytes, newBytes);
+  /** blocks handed out and not freed */
+  get live(): number {
+    return this.liveAddrs.size;
   }
 
   locate(addr: number): Location {

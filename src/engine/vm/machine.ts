@@ -16,6 +16,7 @@ import type { EventRecorder } from '../trace/recorder';
 import { makeSysModule } from '../modules/sys';
 import { installGc } from '../gc/module';
 import { installWeakref } from '../modules/weakref';
+import { installTracemalloc } from '../modules/tracemalloc';
 import { Compiler } from '../compile/compiler';
 import { parse } from '../parse';
 import { LineIndex } from '../parse/lines';
@@ -38,6 +39,7 @@ export class Interpreter extends EvalLoop {
     this.moduleFactories.set('sys', () => makeSysModule(this));
     installGc(this);
     installWeakref(this);
+    installTracemalloc(this);
     const saved = rec.enabled;
     rec.enabled = false;
     this.internalDepth++;

@@ -2,7 +2,9 @@
 // reference), allocation and deallocation (one place, as clox's reallocate: the natural place to emit
 // alloc/free events), and the budgets. The evaluation loop (interp.ts) extends it.
 import type { Budgets } from '../api';
-import { Allocator } from '../alloc/allocator';
+import { Allocator, freeListKind } from '../alloc/allocator';
+import { geometryFor } from '../alloc/geometry';
+import type { ObjectAllocHook } from '../alloc/hooks';
 import {
   F_ANNOUNCED, F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
@@ -18,9 +20,11 @@ const TRASHCAN_DEPTH = 50;
 export const SHARED_RC = 1_000_000; // stand-in count for interpreter-owned objects on 3.10/3.11
 
 export abstract class Runtime {
-  readonly allocator = new Allocator();
+  readonly allocator: Allocator;
   /** every live object, in allocation order */
   readonly heap = new Set<PyObject>();
+  /** tracemalloc's view of program objects (modules/tracemalloc.ts); null when nothing listens */
+  allocHook: ObjectAllocHook | null = null;
   liveBytes = 0;
   /** line being executed (allocation sites) */
   curLine = 0;
@@ -42,7 +46,9 @@ export abstract class Runtime {
     readonly rec: EventRecorder,
     readonly budgets: Budgets,
     readonly shouldCancel: (() => boolean) | undefined,
-  ) {}
+  ) {
+    this.allocator = new Allocator(geometryFor(profile.version));
+  }
 
   // ------------------------------------------------------------ reference counting
 
@@ -164,7 +170,7 @@ export abstract class Runtime {
   /** Register a new object: address, size, allocation event. Its refcount starts at 1 (the creator's). */
   track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec, startTracked = gcTracked): T {
     o.size = size;
-    o.id = this.allocator.allocate(size);
+    o.id = this.allocator.allocate(size, freeListKind(o));
     if (this.internalDepth > 0) {
       // owned by the interpreter (module setup, preludes): not part of the program's heap
       o.line = 0;
@@ -176,6 +182,7 @@ export abstract class Runtime {
     o.gcType = gcTracked;
     o.gcTracked = startTracked;
     this.heap.add(o);
+    this.allocHook?.alloc(o);
     if (this.constMode) {
       o.flags |= F_CONST;
       holder ??= ['interp', 'co_consts'];
@@ -229,6 +236,7 @@ export abstract class Runtime {
       this.memoryError(size);
     }
     o.size = size;
+    this.allocHook?.resize(o, size - delta);
     if (this.rec.enabled) this.rec.update(o.id, size, undefined, this.lengthOf(o));
   }
 
@@ -303,6 +311,7 @@ export abstract class Runtime {
   private free(o: PyObject): void {
     o.flags |= F_DEAD;
     this.heap.delete(o);
+    this.allocHook?.free(o);
     if (o.gcTracked) this.gcUnlinked(o);
     if (o.gcType) {
       const fl = o instanceof PyList ? 'list' : o instanceof PyDict && o.type.name === 'dict' ? 'dict' : null;
@@ -311,7 +320,7 @@ export abstract class Runtime {
     }
     this.clearWeakrefs(o);
     this.liveBytes -= o.size;
-    this.allocator.free(o.id, o.size);
+    this.allocator.free(o.id, o.size, freeListKind(o));
     if (this.rec.enabled) this.rec.dealloc(o.id, 'refcount');
     this.releaseChildren(o);
   }
