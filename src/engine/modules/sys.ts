@@ -56,7 +56,15 @@ export function makeSysModule(vm: Interpreter): PyModule {
       return vm.newTuple([e.type, e, vm.none()]);
     }),
     exception: fn('exception', () => vm.retOrNone(vm.handledExc)),
-    getswitchinterval: fn('getswitchinterval', () => vm.newFloat(0.005)),
+    getswitchinterval: fn('getswitchinterval', () => vm.newFloat(vm.switchInterval)),
+    setswitchinterval: fn('setswitchinterval', (args) => {
+      arity(vm, 'setswitchinterval', args, 1, 1);
+      const v = vm.asNumber(args[0]);
+      if (!(v > 0)) vm.raise('ValueError', 'switch interval must be strictly positive');
+      vm.switchInterval = v;
+      if (vm.sched) vm.sched.switchIntervalNs = Math.round(v * 1e9);
+      return vm.none();
+    }),
     version_info: versionInfo,
     version,
     maxsize: vm.newInt(9223372036854775807n),

@@ -32,6 +32,10 @@ export class Frame {
   ctorInstance: PyObject | null = null;
   /** the frame object (created for tracebacks); it takes over the locals if it outlives the frame */
   frameObj: PyFrameObj | null = null;
+  /** references the call held for the callee's duration (CALL_FUNCTION_EX's keyword array), dropped on return */
+  extraRefs: PyObject[] | null = null;
+  /** the first frame of a thread other than the main one */
+  threadBottom = false;
   /** an exception to raise when the frame resumes (generator.throw / close) */
   pendingThrow: PyException | null = null;
   /** a class body frame: the namespace dict to return */

@@ -10,6 +10,7 @@ import {
 import { Builtins } from './builtins-layer';
 import { suggest } from './suggestions';
 import { PyRaise, SimStop } from './errors';
+import { BlockThread, Scheduler, type ThreadState } from '../threads/scheduler';
 import { Frame } from './frame';
 
 /** The value stack sentinel for "no self" after LOAD_METHOD: never refcounted. */
@@ -17,6 +18,8 @@ export const NULL = new PyObject(null as unknown as PyType);
 
 export abstract class EvalLoop extends Builtins {
   frame: Frame | null = null;
+  /** the thread scheduler, once a program imports threading or time */
+  sched: Scheduler | null = null;
   /** the exception being handled (sys.exc_info()[1]) */
   handledExc: PyObject | null = null;
 
@@ -44,6 +47,11 @@ export abstract class EvalLoop extends Builtins {
     }
     for (const b of f.blocks) if (b.prevExc) this.decref(b.prevExc);
     f.blocks = [];
+    if (f.extraRefs) {
+      const refs = f.extraRefs;
+      f.extraRefs = null;
+      for (const v of refs) this.decref(v);
+    }
     const fo = f.frameObj;
     if (fo && !(fo.flags & F_DEAD)) {
       // a traceback still holds the frame object: it takes ownership of the locals (take_ownership)
@@ -279,6 +287,10 @@ export abstract class EvalLoop extends Builtins {
         f.generator.frame = null;
       }
       if (f.isEntry) return false;
+      if (f.threadBottom) {
+        this.threadDied(exc);
+        return true;
+      }
       f = this.frame!;
       this.addTraceback(exc, f);
     }
@@ -326,11 +338,32 @@ export abstract class EvalLoop extends Builtins {
 
   // ------------------------------------------------------------ the loop
 
+  /** nesting of execute(): threads switch only at the outermost level (native callbacks run to completion) */
+  loopLevel = 0;
+
   execute(): PyObject {
+    this.loopLevel++;
+    try {
+      return this.executeInner();
+    } finally {
+      this.loopLevel--;
+    }
+  }
+
+  private executeInner(): PyObject {
     for (;;) {
       try {
         return this.loop();
       } catch (e) {
+        if (e instanceof BlockThread) {
+          if (this.loopLevel !== 1 || !this.sched) {
+            throw new SimStop({ kind: 'unsupported', construct: 'a blocking call (sleep, lock, join, wait) inside a callback the interpreter made', span: { start: 0, end: 0 }, line: this.curLine });
+          }
+          // the blocking call is retried when the thread resumes
+          this.frame!.pc--;
+          this.blockCurrentThread(e);
+          continue;
+        }
         if (e instanceof PyRaise) {
           const reraise = (e as PyRaise & { reraise?: boolean }).reraise === true;
           if (this.unwind(e, reraise)) continue;
@@ -365,6 +398,10 @@ export abstract class EvalLoop extends Builtins {
       this.curFrameId = f.id;
     };
     for (;;) {
+      const sched = this.sched;
+      if (sched !== null && this.loopLevel === 1) {
+        if (sched.tick()) switchTo(this.frame!);
+      }
       const pc = f.pc;
       const line = f.code.lines[pc];
       if (line !== f.lastLine || f.forceLine) {
@@ -597,6 +634,31 @@ export abstract class EvalLoop extends Builtins {
           // _PyStack_UnpackDict: the keyword values are copied (increfed) into an argument array
           const unpack = kwmap && !reuseKw;
           if (unpack) for (const v of kwmap.values()) this.incref(v);
+          // a Python function runs in this loop, like CALL_FUNCTION (so a thread's target can block)
+          const pyfn = fn instanceof PyFunction ? fn : fn instanceof PyMethod && fn.func instanceof PyFunction ? fn.func : null;
+          if (pyfn && !(pyfn.code.flags & CO_GENERATOR)) {
+            const callArgs = fn instanceof PyMethod ? [fn.self, ...argt.items] : argt.items;
+            let nf: Frame;
+            try {
+              nf = this.makeFrame(pyfn, callArgs, kwmap, false, f);
+            } catch (e) {
+              this.reuseVarkw = null;
+              if (unpack) for (const v of kwmap!.values()) this.decref(v);
+              this.decref(argt);
+              if (kwd) this.decref(kwd);
+              this.decref(fn);
+              throw e;
+            }
+            this.reuseVarkw = null;
+            // the call's references stay on the caller's stack until the return, as a C call would keep them
+            stack.push(fn, argt);
+            if (kwd) stack.push(kwd);
+            nf.callerPop = kwd ? 3 : 2;
+            if (unpack) nf.extraRefs = [...kwmap!.values()];
+            this.pushFrame(nf);
+            switchTo(nf);
+            break;
+          }
           try {
             r = this.callObject(fn, argt.items, kwmap);
           } finally {
@@ -615,9 +677,21 @@ export abstract class EvalLoop extends Builtins {
             f.generator.finished = true;
             f.generator.frame = null;
           }
+          if (f.isEntry && this.sched && this.loopLevel === 1 && this.sched.current.isMain && this.sched.nonDaemonAlive()) {
+            // threading._shutdown: the main thread waits for the other non-daemon threads first
+            stack.push(v);
+            const sc = this.sched;
+            throw new BlockThread({ reason: 'threading._shutdown', ready: () => !sc.nonDaemonAlive(), deadline: Infinity });
+          }
           this.clearFrame(f);
           this.popFrame(f, v);
           if (f.isEntry) return v;
+          if (f.threadBottom) {
+            this.decref(v);
+            this.threadFinished();
+            switchTo(this.frame!);
+            break;
+          }
           const caller = this.frame!;
           this.afterReturn(caller, f);
           if (f.ctorInstance) {
@@ -1072,9 +1146,18 @@ export abstract class EvalLoop extends Builtins {
             } finally {
               this.decref(enterBound);
             }
-          } finally {
+          } catch (e) {
+            if (e instanceof BlockThread) {
+              // `with lock:` waits: undo, and SETUP_WITH runs again when the thread resumes
+              stack.pop();
+              this.decref(exitBound);
+              stack.push(mgr);
+              throw e;
+            }
             this.decref(mgr);
+            throw e;
           }
+          this.decref(mgr);
           f.blocks.push({ kind: 'finally', handler: arg, level: stack.length, prevExc: null });
           stack.push(res);
           break;
@@ -1123,6 +1206,98 @@ export abstract class EvalLoop extends Builtins {
 
   abstract gcPending(): boolean;
   abstract runPendingGc(): void;
+
+  // ------------------------------------------------------------ threads
+
+  ensureScheduler(): Scheduler {
+    if (!this.sched) {
+      this.sched = new Scheduler({
+        recGil: (what, thread, time, reason) => {
+          if (this.rec.enabled) this.rec.gil(what, thread, time, reason);
+        },
+        recThread: (what, thread, name, time) => {
+          if (this.rec.enabled) this.rec.thread(what, thread, name, time);
+        },
+        saveState: (t) => {
+          t.frame = this.frame;
+          t.depth = this.depth;
+          t.handledExc = this.handledExc;
+        },
+        loadState: (t) => {
+          this.frame = t.frame;
+          this.depth = t.depth;
+          this.handledExc = t.handledExc;
+          if (t.frame) {
+            this.curFrameId = t.frame.id;
+            if (t.frame.lastLine > 0) this.curLine = t.frame.lastLine;
+            t.frame.forceLine = true;
+          }
+        },
+      });
+      this.sched.switchIntervalNs = Math.round(this.switchInterval * 1e9);
+    }
+    return this.sched;
+  }
+
+  switchInterval = 0.005;
+
+  /** a started thread: its target runs in a frame of its own, at the bottom of the thread's stack */
+  startThread(t: ThreadState, run: PyObject): void {
+    const s = this.ensureScheduler();
+    let fn: PyObject = run;
+    let args: PyObject[] = [];
+    if (run instanceof PyMethod) {
+      fn = run.func;
+      args = [run.self];
+    }
+    if (!(fn instanceof PyFunction)) this.typeError('a thread target must be a Python function');
+    const frame = this.makeFrame(fn as PyFunction, args, null, false, null);
+    this.increfBy(fn, ['stack', frame.id]);
+    frame.holdsFunc = true;
+    frame.threadBottom = true;
+    frame.forceLine = true;
+    t.depth = 1;
+    s.start(t, frame);
+  }
+
+  private blockCurrentThread(b: BlockThread): void {
+    const s = this.sched!;
+    const t = s.current;
+    s.block(t, b.wait, b.wait.reason === 'time.sleep');
+    s.current.frame = this.frame;
+    const next = s.yieldGil(b.wait.reason);
+    if (!next) this.deadlock();
+  }
+
+  private deadlock(): never {
+    const blocked = this.sched!.threads.filter((t) => t.status === 'blocked').map((t) => `${t.name} (${t.wait?.reason ?? '?'})`);
+    throw new SimStop({ kind: 'budget', what: 'time', message: `stopped: every thread is blocked for good (deadlock): ${blocked.join(', ')}` });
+  }
+
+  /** the current (non-main) thread's target returned */
+  private threadFinished(): void {
+    const s = this.sched!;
+    const t = s.current;
+    s.finish(t);
+    if (t.pyThread) {
+      const p = t.pyThread;
+      t.pyThread = null;
+      this.decref(p);
+    }
+    const next = s.yieldGil('thread exit');
+    if (!next) this.deadlock();
+  }
+
+  /** an exception ended a thread: threading.excepthook prints it, the thread ends */
+  private threadDied(exc: PyException): void {
+    const s = this.sched!;
+    const t = s.current;
+    this.stderrWrite(`Exception in thread ${t.name}:\n${this.formatTracebackOf(exc)}`);
+    this.decref(exc);
+    this.threadFinished();
+  }
+
+  abstract formatTracebackOf(e: PyException): string;
 
   private stopUnsupported(f: Frame, pc: number, construct: string): never {
     const span = f.code.spans[pc] ?? { start: 0, end: 0 };
@@ -1233,9 +1408,16 @@ export abstract class EvalLoop extends Builtins {
     let r: PyObject;
     try {
       r = this.callObject(callable, pos, kwnames ? this.kwargsFrom(kwnames, kwvals) : null);
-    } finally {
+    } catch (e) {
+      if (e instanceof BlockThread) {
+        // retried as a whole when the thread resumes: the stack keeps the call's entries
+        if (kwnames) stack.push(kwnames);
+        throw e;
+      }
       this.dropCallArgs(f, base, kwnames);
+      throw e;
     }
+    this.dropCallArgs(f, base, kwnames);
     stack.push(r);
     return null;
   }
@@ -1278,6 +1460,11 @@ export abstract class EvalLoop extends Builtins {
 
   /** after a Python frame returns to its caller */
   private afterReturn(caller: Frame, done: Frame): void {
+    if (done.extraRefs) {
+      const refs = done.extraRefs;
+      done.extraRefs = null;
+      for (const v of refs) this.decref(v);
+    }
     if (done.callerPop) this.dropCallArgs(caller, caller.stack.length - done.callerPop, null);
     if (done.ctorInstance && caller) {
       /* the instance reference moves to the stack below */

@@ -8,7 +8,7 @@ import { installContainerMethods, viewIter } from '../objects/builtins/container
 import { installFunctions } from '../objects/builtins/functions';
 import { installStrMethods } from '../objects/builtins/str-methods';
 import {
-  F_DEAD, F_IMMORTAL, PyCode, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
+  F_DEAD, F_IMMORTAL, PyCode, PyFloat, PyInt, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
 } from '../objects/model';
 import { strSize, dictSize } from '../objects/sizes';
 import type { Profile } from '../profiles';
@@ -17,6 +17,7 @@ import { makeSysModule } from '../modules/sys';
 import { installGc } from '../gc/module';
 import { installWeakref } from '../modules/weakref';
 import { installTracemalloc } from '../modules/tracemalloc';
+import { installThreading } from '../modules/threading';
 import { Compiler } from '../compile/compiler';
 import { parse } from '../parse';
 import { LineIndex } from '../parse/lines';
@@ -40,6 +41,7 @@ export class Interpreter extends EvalLoop {
     installGc(this);
     installWeakref(this);
     installTracemalloc(this);
+    installThreading(this);
     const saved = rec.enabled;
     rec.enabled = false;
     this.internalDepth++;
@@ -185,6 +187,17 @@ export class Interpreter extends EvalLoop {
   override truthy(o: PyObject): boolean {
     if (o instanceof PyDictView) return o.dict.map.size > 0;
     return super.truthy(o);
+  }
+
+  formatTracebackOf(e: PyException): string {
+    return this.formatTraceback(e);
+  }
+
+  /** a number as a JS float (int or float argument), for time values */
+  asNumber(o: PyObject): number {
+    if (o instanceof PyFloat) return o.v;
+    if (o instanceof PyInt) return Number(this.intValue(o));
+    return this.typeError(`'${this.typeName(o)}' object cannot be interpreted as a number`);
   }
 
   /** CPython's traceback text for an uncaught exception */
