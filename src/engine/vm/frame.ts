@@ -34,6 +34,8 @@ export class Frame {
   frameObj: PyFrameObj | null = null;
   /** references the call held for the callee's duration (CALL_FUNCTION_EX's keyword array), dropped on return */
   extraRefs: PyObject[] | null = null;
+  /** an __enter__ called by SETUP_WITH: on return the caller pushes the with-block (its handler) */
+  withEnter = -1;
   /** the first frame of a thread other than the main one */
   threadBottom = false;
   /** an exception to raise when the frame resumes (generator.throw / close) */

@@ -694,6 +694,7 @@ export abstract class EvalLoop extends Builtins {
           }
           const caller = this.frame!;
           this.afterReturn(caller, f);
+          if (f.withEnter >= 0) caller.blocks.push({ kind: 'finally', handler: f.withEnter, level: caller.stack.length, prevExc: null });
           if (f.ctorInstance) {
             this.decref(v);
             caller.stack.push(f.ctorInstance);
@@ -1138,6 +1139,19 @@ export abstract class EvalLoop extends Builtins {
           }
           const exitBound = this.bindDescriptor(exitFn!, mgr, mgr.type);
           stack.push(exitBound);
+          if (enter instanceof PyFunction && !(enter.code.flags & CO_GENERATOR)) {
+            // a Python __enter__ runs in this loop; its return finishes SETUP_WITH (withEnter)
+            let nf: Frame;
+            try {
+              nf = this.makeFrame(enter, [mgr], null, false, f);
+            } finally {
+              this.decref(mgr);
+            }
+            nf.withEnter = arg;
+            this.pushFrame(nf);
+            switchTo(nf);
+            break;
+          }
           let res: PyObject;
           try {
             const enterBound = this.bindDescriptor(enter!, mgr, mgr.type);
