@@ -48,7 +48,7 @@ const runs = {
   cycle: fx.runOf(fx.cycleProgram()),
   engine: (await engineRun('cycle.py', '3.12')) ?? (await engineRun('cycle.py', '3.12', ENGINE_SOURCE)),
   records: fx.runOf(fx.bigHeapProgram(400)),
-  threads: fx.runOf(fx.threadsProgram()),
+  threads: (await engineRun('threads.py', '3.12')) ?? fx.runOf(fx.threadsProgram()),
 };
 console.log(`[preview] engine run: ${runs.engine ? `${runs.engine.fileName}, ${runs.engine.result.events.length} events, status ${runs.engine.result.status}` : 'not available'}`);
 

@@ -15,6 +15,12 @@ export function pct(part: number, total: number): string {
   return total > 0 ? `${((100 * part) / total).toFixed(1)}%` : '–';
 }
 
+/** simulated microseconds as text */
+function duration(us: number): string {
+  if (us >= 1000) return `${(us / 1000).toFixed(2)} ms`;
+  return `${us.toFixed(1)} µs`;
+}
+
 /** The simulated time at `step`: the clock of the last sampled step at or before it. */
 export function clockAt(g: GilOverview, step: number): number | null {
   let t: number | null = null;
@@ -78,7 +84,7 @@ export class GilView {
     this.canvas.hidden = threads <= 1;
     for (const l of g.lanes) {
       const total = l.totals.running + l.totals.waiting + l.totals.blocked;
-      this.totals.append(h('tr', '', h('td', '', l.name), h('td', 'num', `${l.totals.running} (${pct(l.totals.running, total)})`), h('td', 'num', `${l.totals.waiting} (${pct(l.totals.waiting, total)})`), h('td', 'num', `${l.totals.blocked} (${pct(l.totals.blocked, total)})`)));
+      this.totals.append(h('tr', '', h('td', '', l.name), h('td', 'num', `${duration(l.totals.running)} (${pct(l.totals.running, total)})`), h('td', 'num', `${duration(l.totals.waiting)} (${pct(l.totals.waiting, total)})`), h('td', 'num', `${duration(l.totals.blocked)} (${pct(l.totals.blocked, total)})`)));
     }
     this.canvas.style.height = `${Math.max(1, threads) * LANE_H + 24}px`;
     this.draw();

@@ -56,7 +56,7 @@ export type TraceEvent =
   | { k: 'output'; text: string }
   /** GC events (cyclic collector): see gc/ */
   | { k: 'gc'; phase: GcPhase; generation: number; objs?: ObjId[]; collected?: number; uncollectable?: number; counts?: [number, number, number] }
-  /** GIL events: see threads/ */
+  /** GIL events: see threads/ (times in simulated microseconds) */
   | { k: 'gil'; what: 'request' | 'drop_request' | 'acquire' | 'release'; thread: number; reason?: string; time: number }
   | { k: 'thread'; what: 'start' | 'end' | 'block' | 'unblock'; thread: number; name: string; time: number };
 

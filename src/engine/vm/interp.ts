@@ -1226,11 +1226,12 @@ export abstract class EvalLoop extends Builtins {
   ensureScheduler(): Scheduler {
     if (!this.sched) {
       this.sched = new Scheduler({
+        // trace times are simulated microseconds (the scheduler counts nanoseconds)
         recGil: (what, thread, time, reason) => {
-          if (this.rec.enabled) this.rec.gil(what, thread, time, reason);
+          if (this.rec.enabled) this.rec.gil(what, thread, time / 1000, reason);
         },
         recThread: (what, thread, name, time) => {
-          if (this.rec.enabled) this.rec.thread(what, thread, name, time);
+          if (this.rec.enabled) this.rec.thread(what, thread, name, time / 1000);
         },
         saveState: (t) => {
           t.frame = this.frame;

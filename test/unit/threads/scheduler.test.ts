@@ -11,7 +11,9 @@ type Gil = Extract<TraceEvent, { k: 'gil' }>;
 function run(src: string): { gil: Gil[]; events: TraceEvent[]; stdout: string; instructions: number } {
   const r = simulate(src, { version: '3.12', recordEvents: true, budgets: { maxEvents: 50_000_000, maxTimeMs: 0 } });
   assert.equal(r.status, 'ok', r.stderr);
-  return { gil: r.events.filter((e): e is Gil => e.k === 'gil'), events: r.events, stdout: r.stdout, instructions: r.instructions };
+  // event times are microseconds; the assertions below use nanoseconds
+  const gil = r.events.filter((e): e is Gil => e.k === 'gil').map((e) => ({ ...e, time: Math.round(e.time * 1000) }));
+  return { gil, events: r.events, stdout: r.stdout, instructions: r.instructions };
 }
 
 const SPIN = (n: number, interval = '') => `
