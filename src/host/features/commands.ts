@@ -78,10 +78,16 @@ export function registerCommands(ctx: HostContext, source: PanelSource, tracker:
     }
     const ln = typeof line === 'number' ? line : (vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line + 1 : 0);
     let step = tl.stepCount - 1;
+    // the program's end is the step before the interpreter's shutdown ("line 0")
+    if (step > 0 && tl.stepInfo(step).line === 0) step--;
+    let atLine = 0;
     if (ln > 0) {
       for (const l of statementLines(scan(entry.source), ln)) {
         const s = tl.lastStepOfLine(l);
-        if (s !== null) step = s;
+        if (s !== null) {
+          step = s;
+          atLine = ln;
+        }
       }
     }
     source.follow(doc.uri);
@@ -92,7 +98,7 @@ export function registerCommands(ctx: HostContext, source: PanelSource, tracker:
     }
     MemoryPanel.createOrShow(ctx.extensionUri, source, step);
     MemoryPanel.instance?.showGcSimulation(view);
-    const where = ln > 0 ? t('after line {line}', { line: ln }) : t('at the end of the program');
+    const where = atLine > 0 ? t('after line {line}', { line: atLine }) : t('at the end of the program');
     const message =
       view.unreachable.length === 0
         ? t('gc.collect() {where} would find nothing to collect: every object is reachable.', { where })
