@@ -178,7 +178,8 @@ function addCycleDiagnostics(
   }
   for (const [line, m] of leftover) {
     const off = lines.lineStart(line);
-    diag('alive-at-exit', `Kept alive only by a reference cycle when the program ends: ${describe(m)} created here (only the cyclic GC can free them)`, off, off + lines.lineText(line).length);
+    const n = [...m.values()].reduce((a, b) => a + b, 0);
+    diag('cycle', `Kept alive only by a reference cycle when the program ends: ${describe(m)} created here (only the cyclic GC can free ${n === 1 ? 'it' : 'them'})`, off, off + lines.lineText(line).length);
   }
 }
 
