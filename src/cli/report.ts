@@ -89,6 +89,27 @@ export function formatReport(result: SimulationResult, timeline: Timeline | null
     if (own.length > max) out.push(`... and ${own.length - max} more`);
   }
 
+  // objgraph's answers: the most common types at the end, and which types grew over the run
+  if (state) {
+    const own = state.objects.filter((o) => !(o.flags.includes('shared') || o.flags.includes('immortal') || o.flags.includes('small-int') || o.flags.includes('const') || o.type === 'code'));
+    const counts = new Map<string, number>();
+    for (const o of own) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
+    const growth = new Map<string, number>();
+    for (const s of sums) {
+      if (s.line <= 0) continue;
+      for (const [t, n] of Object.entries(s.allocTypes)) growth.set(t, (growth.get(t) ?? 0) + n);
+      for (const [t, n] of Object.entries(s.freeTypes)) growth.set(t, (growth.get(t) ?? 0) - n);
+    }
+    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
+    const grew = [...growth].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
+    out.push('');
+    out.push(rule('Most common types at the end (like objgraph.show_most_common_types)'));
+    out.push(top.length ? top.map(([t, n]) => `${t.padEnd(24)} ${n}`).join('\n') : '(none)');
+    out.push('');
+    out.push(rule('Growth over the run (like objgraph.show_growth)'));
+    out.push(grew.length ? grew.map(([t, n]) => `${t.padEnd(24)} +${n}`).join('\n') : '(no type grew)');
+  }
+
   const allocs = sums.reduce((n, s) => n + s.allocs, 0);
   const allocBytes = sums.reduce((n, s) => n + s.allocBytes, 0);
   const frees = sums.reduce((n, s) => n + s.frees, 0);

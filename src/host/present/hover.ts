@@ -97,6 +97,7 @@ export function hoverMarkdown(lk: Lookup, opts: HoverOptions): string {
   } else {
     out.push(t('no referrers recorded'));
   }
+  if (lk.keptAliveBy) out.push(t('kept alive by: {chain}', { chain: lk.keptAliveBy.map(escapeMd).join(' → ') }));
   const where = lk.global || lk.frame === '<module>' ? '' : ' ' + t('in {frame}', { frame: code(frameLabel(lk.frame)) });
   out.push(t('allocated at line {line}', { line: o.line }) + (runs ? ' · ' + runs : '') + where);
   if (opts.detail === 'full') out.push(t('step {step} of the simulation', { step: lk.step }));

@@ -5,6 +5,7 @@ import type { FrameInfo, HeapState, LineSummary, ObjectInfo } from '../../engine
 import type { ObjId } from '../../engine/trace/events';
 import { functionBodyLines, statementLines, type NameAt, type ScannedSource } from './source';
 import { stateAfterRun, type HostTimeline } from './timeline';
+import { rootPath } from '../../engine/trace/paths';
 
 export type Lookup =
   | { kind: 'never-ran'; target: NameAt; line: number; /** for parameters: the function was never called */ func?: string }
@@ -13,7 +14,7 @@ export type Lookup =
   | { kind: 'builtin'; target: NameAt; line: number; step: number; hits: number; frame: string }
   /** `owner.attr` where the owner has no such reference (a method or class attribute looked up on use) */
   | { kind: 'not-stored'; target: NameAt; line: number; step: number; hits: number; frame: string; owner: string; attr: string }
-  | { kind: 'object'; target: NameAt; obj: ObjectInfo; line: number; step: number; hits: number; frame: string; global: boolean };
+  | { kind: 'object'; target: NameAt; obj: ObjectInfo; line: number; step: number; hits: number; frame: string; global: boolean; keptAliveBy?: string[] };
 
 const BUILTIN_NAMES = new Set([
   'abs', 'all', 'any', 'ascii', 'bin', 'bool', 'breakpoint', 'bytearray', 'bytes', 'callable', 'chr', 'classmethod',
@@ -111,7 +112,12 @@ export function lookup(tl: HostTimeline, src: ScannedSource, target: NameAt): Lo
       }
     }
     const obj = id === undefined ? undefined : objectById(state, id);
-    if (obj) return { kind: 'object', ...base, obj, frame: bound.frame.name, global: bound.global };
+    if (obj) {
+      // objgraph's question: the shortest chain of references from a root that keeps it alive
+      const chain = rootPath(state, obj.id);
+      const keptAliveBy = chain && chain.length > 1 ? chain.map((r) => r.text) : undefined;
+      return { kind: 'object', ...base, obj, frame: bound.frame.name, global: bound.global, keptAliveBy };
+    }
   }
   if (target.path.length === 1 && BUILTIN_NAMES.has(name)) return { kind: 'builtin', ...base, frame: frameName };
   return { kind: 'unbound', ...base, frame: frameName };
