@@ -228,7 +228,7 @@ export abstract class EvalLoop extends Builtins {
     const fo = this.frameObject(f);
     const tb = this.track(new PyTraceback(this.T.traceback, fo, line, e.traceback), 64, true);
     this.moveTo(fo, [tb, 'tb_frame']);
-    if (e.traceback) this.moveTo(e.traceback, [tb, 'tb_next']);
+    if (e.traceback && this.rec.enabled) this.emitMove(e.traceback, this.holderOf([e, '__traceback__']), this.holderOf([tb, 'tb_next']));
     e.traceback = tb;
     this.moveTo(tb, [e, '__traceback__']);
   }
