@@ -157,6 +157,9 @@ export const edit: Story = {
     // Type a new line above `alias = items`, as a user would.
     await gotoLine(ctx.page, before, 1);
     await ctx.page.keyboard.type('keep = items');
+    // close a suggestion widget the typing may have opened, so that Enter breaks the line
+    await ctx.page.keyboard.press('Escape');
+    await ctx.page.waitForTimeout(150);
     await ctx.page.keyboard.press('Enter');
     await dismiss(ctx.page);
     const after = before + 1;
