@@ -44,11 +44,25 @@ async function engineRun(file, version, text) {
 }
 // the synthetic cycle program without weakref (which the engine may not simulate yet), run by the engine
 const ENGINE_SOURCE = fx.CYCLE_SOURCE.replace('import gc, weakref', 'import gc').replace(/^w = .*\n/m, '').replace(/^print\(w\(\)\)\n/m, '').replace('del a, b, index', 'del a, b, index');
+// objects of many sizes, so that pymalloc's pools of several size classes fill (the heap map)
+const HEAP_SOURCE = `class Record:
+    def __init__(self, i):
+        self.i = i
+        self.tags = [i] * (i % 7)
+        self.meta = {"id": i, "name": str(i) * (i % 5)}
+
+records = [Record(i) for i in range(1500)]
+floats = [i / 3 for i in range(2000)]
+words = ["w" * (i % 40) + str(i) for i in range(1500)]
+del floats[::2]
+print(len(records), len(floats), len(words))
+`;
 const runs = {
   cycle: fx.runOf(fx.cycleProgram()),
   engine: (await engineRun('cycle.py', '3.12')) ?? (await engineRun('cycle.py', '3.12', ENGINE_SOURCE)),
   records: fx.runOf(fx.bigHeapProgram(400)),
   threads: (await engineRun('threads.py', '3.12')) ?? fx.runOf(fx.threadsProgram()),
+  heap: await engineRun('heap.py', '3.12', HEAP_SOURCE),
 };
 console.log(`[preview] engine run: ${runs.engine ? `${runs.engine.fileName}, ${runs.engine.result.events.length} events, status ${runs.engine.result.status}` : 'not available'}`);
 
@@ -401,6 +415,13 @@ try {
     await act(p, { type: 'tab', tab: 'memory' });
     await gotoStep(p, 900);
     await shot(p, 'memory-light');
+    await p.page.close();
+  }
+  if (runs.heap) {
+    const p = await openPanel(runs.heap, 'dark');
+    await act(p, { type: 'tab', tab: 'memory' });
+    await gotoStep(p, runs.heap.timeline.stepCount - 2);
+    await shot(p, 'memory-heapmap-dark');
     await p.page.close();
   }
   {

@@ -165,4 +165,23 @@ export interface SimulationResult {
   finalObjects: ObjectInfo[];
   /** the answer to SimulateOptions.gcWhatIf */
   gcWhatIf?: GcWhatIf;
+  /** pymalloc's arenas and pools when the program ended (before the interpreter's shutdown) */
+  heapMap?: HeapMap;
+}
+
+/** The pymalloc heap (engine/alloc): arenas, and in each the pools with their size class and fill. */
+export interface HeapMap {
+  arenaSize: number;
+  poolSize: number;
+  arenas: {
+    address: number;
+    totalPools: number;
+    untouchedPools: number;
+    pools: { address: number; sizeClass: number; blockSize: number; usedBlocks: number; totalBlocks: number; state: 'used' | 'full' | 'empty' }[];
+  }[];
+  arenasAllocatedTotal: number;
+  arenasReclaimed: number;
+  /** requests over 512 bytes (the raw allocator) alive, and their bytes */
+  rawBlocks: number;
+  rawBytes: number;
 }

@@ -2,7 +2,7 @@
 // uncaught exception, syntax error, unsupported construct, exhausted budget, engine bug) into a
 // SimulationResult. Never throws.
 import {
-  DEFAULT_BUDGETS, type Budgets, type EngineDiagnostic, type GcWhatIf, type ObjectInfo, type SimulateOptions,
+  DEFAULT_BUDGETS, type Budgets, type EngineDiagnostic, type GcWhatIf, type HeapMap, type ObjectInfo, type SimulateOptions,
   type SimulationResult, type SimulationStatus,
 } from './api';
 import { Compiler } from './compile/compiler';
@@ -85,6 +85,7 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
       } else throw e;
     }
     vm.stopBeforeStep = -1;
+    result.heapMap = heapMapOf(vm);
     if (options.selfCheck) vm.gc.checkInvariants('at the end of the program');
     if (status === 'ok' && !stoppedForWhatIf) addCycleDiagnostics(vm, diag, lines);
     if (whatIf) {
@@ -126,6 +127,25 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
   result.eventsTruncated = rec.truncated;
   result.finalObjects = finalObjects(vm);
   return finish(status);
+}
+
+/** the allocator's picture, bounded (at most 256 arenas) */
+function heapMapOf(vm: Interpreter): HeapMap {
+  const s = vm.allocator.snapshot();
+  return {
+    arenaSize: s.arenaSize,
+    poolSize: s.poolSize,
+    arenas: s.arenas.slice(0, 256).map((a) => ({
+      address: a.address,
+      totalPools: a.totalPools,
+      untouchedPools: a.untouchedPools,
+      pools: a.pools.map((p) => ({ address: p.address, sizeClass: p.sizeClass, blockSize: p.blockSize, usedBlocks: p.usedBlocks, totalBlocks: p.totalBlocks, state: p.state })),
+    })),
+    arenasAllocatedTotal: s.arenasAllocatedTotal,
+    arenasReclaimed: s.arenasReclaimed,
+    rawBlocks: s.rawBlocks,
+    rawBytes: s.rawBytes,
+  };
 }
 
 /** "what would gc.collect() do now": collect in this (stopped) simulation, recording its phases */

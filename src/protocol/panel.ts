@@ -190,6 +190,18 @@ export interface MemoryOverview {
   series: { step: number; bytes: number }[];
   peakBytes: number;
   peakStep: number;
+  /** pymalloc's arenas and pools when the program ended (the heap map), when the engine reports it */
+  heap?: PanelHeapMap;
+}
+
+/** The pymalloc heap map: one entry per arena, a cell per pool (bounded: 256 arenas). */
+export interface PanelHeapMap {
+  arenaSize: number;
+  poolSize: number;
+  arenas: { address: number; totalPools: number; pools: { sizeClass: number; blockSize: number; used: number; total: number; state: 'used' | 'full' | 'empty' }[] }[];
+  rawBlocks: number;
+  rawBytes: number;
+  arenasReclaimed: number;
 }
 
 export type PanelRunStatus =

@@ -6,6 +6,7 @@ import type { PanelState } from '../state/store';
 import { clear, fmtBytes, h } from '../ui/dom';
 import type { Palette } from '../ui/theme';
 import { chartStepAt, drawLineChart } from './charts';
+import { HeapMapView } from './heapmap';
 
 export interface MemoryActions {
   goto(step: number, line: number): void;
@@ -32,6 +33,7 @@ export class MemoryView {
   private sort: LineSortKey = 'line';
   private state: PanelState | null = null;
   private tableKey = '';
+  private readonly heap = new HeapMapView();
 
   constructor(private palette: Palette, private readonly act: MemoryActions) {
     this.chart = h('canvas', 'chart tall');
@@ -56,7 +58,7 @@ export class MemoryView {
       return el;
     };
     const head = h('tr', '', th('line', 'line'), h('th', '', 'source'), th('hits', 'hits'), th('allocs', 'allocs'), th('allocated', 'allocBytes'), h('th', 'num', 'frees'), th('increment', 'memoryDelta'), th('memory after', 'memoryAfter'), h('th', '', 'types'));
-    this.el = h('div', 'memory-view', this.summary, this.chart, h('div', 'table-scroll', h('table', 'grid-table lines-table', h('thead', '', head), this.body)));
+    this.el = h('div', 'memory-view', this.summary, this.chart, this.heap.el, h('div', 'table-scroll', h('table', 'grid-table lines-table', h('thead', '', head), this.body)));
   }
 
   setPalette(p: Palette): void {
@@ -70,6 +72,7 @@ export class MemoryView {
     if (!ses) return;
     clear(this.summary);
     this.summary.append(`Peak ${fmtBytes(ses.memory.peakBytes)} at step ${ses.memory.peakStep + 1}`, s.snapshot ? ` · now ${fmtBytes(s.snapshot.liveBytes)}` : '', ` · ${ses.lines.length} lines ran`);
+    this.heap.update(ses.memory.heap);
     const key = `${ses.sessionId}|${this.sort}`;
     if (key !== this.tableKey) {
       this.tableKey = key;
@@ -91,6 +94,7 @@ export class MemoryView {
     const ses = this.state?.session;
     if (!ses || this.el.offsetParent === null) return;
     const p = this.palette;
+    this.heap.draw();
     drawLineChart(this.chart, p, {
       title: 'Live simulated bytes', points: ses.memory.series.map((q) => ({ x: q.step, y: q.bytes })), xMax: Math.max(1, ses.stepCount - 1),
       yMax: ses.memory.peakBytes, color: p.gen[0], fill: true, markers: ses.gc.collections.map((c) => c.step), markerColor: p.gc, cursor: this.state!.step, yLabel: fmtBytes,

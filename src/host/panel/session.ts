@@ -5,6 +5,7 @@ import { PANEL_LIMITS } from '../../protocol/panel';
 import type {
   GcCollectionMarker, GcOverview, GilLane, GilOverview, MemoryOverview, PanelLineSummary, PanelRunStatus,
   SessionInfo, ThreadState,
+  PanelHeapMap,
 } from '../../protocol/panel';
 import type { EventIndex } from './eventlog';
 import type { PanelRun } from './types';
@@ -195,11 +196,29 @@ export function lineRows(run: PanelRun): PanelLineSummary[] {
   const src = run.source?.split(/\r?\n/);
   const rows: PanelLineSummary[] = [];
   for (const s of run.timeline.lineSummaries().values()) {
+    // "line 0" is the interpreter's own work: constants made at compile time, the shutdown
+    if (s.line <= 0) continue;
     const text = src?.[s.line - 1]?.trim();
     rows.push({ ...s, allocTypes: { ...s.allocTypes }, freeTypes: { ...s.freeTypes }, ...(text !== undefined ? { text: text.slice(0, 120) } : {}) });
   }
   rows.sort((a, b) => a.line - b.line);
   return rows.slice(0, PANEL_LIMITS.lineRows);
+}
+
+/** the engine's heap map in panel form */
+export function heapMapOf(h: NonNullable<PanelRun['result']['heapMap']>): PanelHeapMap {
+  return {
+    arenaSize: h.arenaSize,
+    poolSize: h.poolSize,
+    arenas: h.arenas.map((a) => ({
+      address: a.address,
+      totalPools: a.totalPools,
+      pools: a.pools.map((p) => ({ sizeClass: p.sizeClass, blockSize: p.blockSize, used: p.usedBlocks, total: p.totalBlocks, state: p.state })),
+    })),
+    rawBlocks: h.rawBlocks,
+    rawBytes: h.rawBytes,
+    arenasReclaimed: h.arenasReclaimed,
+  };
 }
 
 export function buildSession(run: PanelRun, index: EventIndex, sessionId: number, live: Float64Array): SessionInfo {
@@ -217,7 +236,7 @@ export function buildSession(run: PanelRun, index: EventIndex, sessionId: number
     stepCount: index.stepCount,
     eventCount: r.events.length,
     eventsTruncated: r.eventsTruncated,
-    memory: memoryOverview(live),
+    memory: { ...memoryOverview(live), ...(r.heapMap ? { heap: heapMapOf(r.heapMap) } : {}) },
     lines: lineRows(run),
     gc: gcOverview(r.events, index, run.gcThresholds ?? defaultGcThresholds(r.version)),
     gil: gilOverview(r.events, index),
