@@ -5,6 +5,12 @@ import type { Profile } from '../profiles';
 import type { PyDict } from './model';
 
 export function intDigits(v: number | bigint): number {
+  if (typeof v === 'number') {
+    const m = Math.abs(v);
+    if (m === 0) return 0;
+    if (m < 2 ** 30) return 1;
+    if (m < 2 ** 60) return 2;
+  }
   let a = typeof v === 'bigint' ? (v < 0n ? -v : v) : BigInt(Math.abs(v));
   let n = 0;
   while (a > 0n) {
