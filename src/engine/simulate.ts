@@ -66,6 +66,7 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
   let vm: Interpreter;
   try {
     vm = new Interpreter(profile, rec, budgets, options.shouldCancel, filename);
+    vm.program = { module: parsed.module, lineOf: (off) => lines.position(off).line };
   } catch (e) {
     return internalError(result, e, finish);
   }

@@ -12,12 +12,13 @@ import {
 } from '../objects/model';
 import { strSize, dictSize } from '../objects/sizes';
 import type { Profile } from '../profiles';
-import type { EventRecorder } from '../trace/recorder';
+import { EventRecorder } from '../trace/recorder';
 import { makeSysModule } from '../modules/sys';
 import { installGc } from '../gc/module';
 import { installWeakref } from '../modules/weakref';
 import { installTracemalloc } from '../modules/tracemalloc';
 import { installThreading } from '../modules/threading';
+import { installMultiprocessing } from '../modules/multiprocessing';
 import { Compiler } from '../compile/compiler';
 import { parse } from '../parse';
 import { LineIndex } from '../parse/lines';
@@ -42,6 +43,7 @@ export class Interpreter extends EvalLoop {
     installWeakref(this);
     installTracemalloc(this);
     installThreading(this);
+    installMultiprocessing(this);
     const saved = rec.enabled;
     rec.enabled = false;
     this.internalDepth++;
@@ -53,6 +55,38 @@ export class Interpreter extends EvalLoop {
     this.storeNamed(mainDict, '__builtins__', (this.incref(this.builtinsModule), this.builtinsModule), 0, 'global');
     this.internalDepth--;
     rec.enabled = saved;
+  }
+
+  /** the program, kept so a child process can run it again (multiprocessing's spawn) */
+  program: { module: import('../parse/ast').Module; lineOf: (off: number) => number } | null = null;
+  /** a child process's Queue.put goes to the parent through this */
+  queueBridge: ((queue: PyObject, item: PyObject) => void) | null = null;
+
+  /** a new interpreter for a child process: its own heap, GIL and clock, nothing recorded */
+  spawnChild(): Interpreter {
+    const remaining = this.budgets.maxSteps > 0 ? Math.max(1, this.budgets.maxSteps - this.steps) : 0;
+    const child = new Interpreter(this.profile, new EventRecorder({ enabled: false }), { ...this.budgets, maxSteps: remaining }, this.shouldCancel, this.filename);
+    child.program = this.program;
+    return child;
+  }
+
+  /** run the program's module with this __name__ (a child process: '__mp_main__') */
+  runMainAs(name: string): void {
+    if (!this.program) throw new Error('no program to run');
+    const code = Compiler.compileModule(this.program.module, this.profile, this.program.lineOf);
+    const d = this.mainModule.dict;
+    const e = d.map.get('s__name__');
+    if (e) {
+      const old = e.value;
+      e.value = this.sharedStr(name);
+      this.decref(old);
+    }
+    this.runModule(code);
+  }
+
+  /** a global of __main__ (borrowed), or null */
+  mainGlobal(name: string): PyObject | null {
+    return this.dictGetStr(this.mainModule.dict, name);
   }
 
   /** Run a module code object to completion; throws PyRaise for an uncaught exception, SimStop to stop. */
