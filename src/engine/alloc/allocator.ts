@@ -7,7 +7,7 @@
 // Per-type free lists (freelists.ts) sit in front of both when the caller names the object's kind
 // (`allocate(n, freeListKind(o))`, `free(addr, n, freeListKind(o))`); without a kind every request goes
 // straight to pymalloc / raw.
-import { type AllocatorGeometry, LARGE_ARENAS, SMALL_REQUEST_THRESHOLD, blockSizeOf, blocksPerPool } from './geometry';
+import { type AllocatorGeometry, LARGE_ARENAS, POOL_OVERHEAD, SMALL_REQUEST_THRESHOLD, blockSizeOf, blocksPerPool } from './geometry';
 import type { AllocEvent, ArenaSnapshot, HeapMapSnapshot, Location } from './events';
 import { FreeLists, type FreeListKind } from './freelists';
 import { Pymalloc } from './pymalloc';
@@ -23,8 +23,10 @@ export class Allocator {
   readonly freeLists = new FreeLists();
   /** optional: arena/pool/block/raw events with bytes (the runtime may forward them to the trace) */
   onEvent: ((e: AllocEvent) => void) | null = null;
-  /** addresses handed out and not freed */
-  private readonly liveAddrs = new Set<number>();
+  /** blocks handed out and not freed: pymalloc blocks are marked in their pool's bitmap (a Set with this
+   * much churn costs more than the rest of the allocator), raw ones here */
+  private readonly liveRaw = new Set<number>();
+  private liveCount = 0;
 
   constructor(readonly geometry: AllocatorGeometry = LARGE_ARENAS) {
     const emit = (e: AllocEvent): void => this.onEvent?.(e);
@@ -41,14 +43,31 @@ export class Allocator {
   allocate(nbytes: number, kind?: FreeListKind | null): number {
     const cached = kind ? this.freeLists.take(kind) : undefined;
     const addr = cached ?? (nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD ? this.small.allocate(nbytes) : this.raw.allocate(nbytes));
-    this.liveAddrs.add(addr);
+    this.mark(addr, 1);
     return addr;
+  }
+
+  /** set a block's handed-out mark; returns the previous one */
+  private mark(addr: number, to: 0 | 1): number {
+    const pool = this.small.poolOf(addr);
+    let was: number;
+    if (pool && pool.sizeClass >= 0) {
+      const i = (addr - pool.address - POOL_OVERHEAD) / blockSizeOf(pool.sizeClass);
+      was = pool.handedOut[i];
+      pool.handedOut[i] = to;
+    } else {
+      was = this.liveRaw.has(addr) ? 1 : 0;
+      if (to) this.liveRaw.add(addr);
+      else this.liveRaw.delete(addr);
+    }
+    this.liveCount += to - was;
+    return was;
   }
 
   /** Return a block (to its kind's free list when there is room). `nbytes` is informational: the owner is found from the address. */
   free(addr: number, nbytes: number, kind?: FreeListKind | null): void {
     void nbytes;
-    if (!this.liveAddrs.delete(addr)) return; // not handed out (or already freed)
+    if (!this.mark(addr, 0)) return; // not handed out (or already freed)
     if (!(kind && this.freeLists.give(kind, addr))) {
       if (!this.small.free(addr)) this.raw.free(addr);
     }
@@ -56,7 +75,7 @@ export class Allocator {
 
   /** blocks handed out and not freed */
   get live(): number {
-    return this.liveAddrs.size;
+    return this.liveCount;
   }
 
   locate(addr: number): Location {

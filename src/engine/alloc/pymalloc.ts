@@ -23,6 +23,8 @@ export interface Pool {
   /** offset of the next never-used block (nextoffset) */
   nextOffset: number;
   state: PoolState;
+  /** 1 for each block handed to an object (by index), kept by the Allocator to catch double frees */
+  handedOut: Uint8Array;
 }
 
 export interface Arena {
@@ -118,7 +120,7 @@ export class Pymalloc {
     let pool = arena.emptyPools.pop();
     if (!pool) {
       pool = {
-        address: arena.poolAddress, arena, sizeClass: -1, used: 0, capacity: 0, freed: [], nextOffset: POOL_OVERHEAD, state: 'empty',
+        address: arena.poolAddress, arena, sizeClass: -1, used: 0, capacity: 0, freed: [], nextOffset: POOL_OVERHEAD, state: 'empty', handedOut: new Uint8Array(0),
       };
       arena.pools.set(pool.address, pool);
       this.poolByAddress.set(pool.address, pool);
@@ -133,6 +135,7 @@ export class Pymalloc {
       pool.capacity = blocksPerPool(this.geometry, cls);
       pool.freed = [];
       pool.nextOffset = POOL_OVERHEAD;
+      pool.handedOut = new Uint8Array(pool.capacity);
     }
     this.setState(pool, 'used');
     (this.usedPools[cls] ??= []).unshift(pool);
