@@ -2,6 +2,8 @@
 // and the payloads they carry. Types only: nothing here runs. The host sends complete snapshots or
 // bounded slices (one step, one page of events, downsampled series), never an unbounded stream.
 
+import type { LineSummary } from '../engine/api';
+
 export const PANEL_VIEW_TYPE = 'pythonMemoryLens.memoryPanel';
 
 /** Upper bounds the host respects when it builds payloads (the webview may rely on them). */
@@ -123,22 +125,8 @@ export interface StepSnapshot {
   stdoutTail: string;
 }
 
-export interface PanelLineSummary {
-  line: number;
-  hits: number;
-  allocs: number;
-  allocBytes: number;
-  frees: number;
-  freeBytes: number;
-  increfs: number;
-  decrefs: number;
-  memoryDelta: number;
-  memoryAfter: number;
-  allocTypes: Record<string, number>;
-  freeTypes: Record<string, number>;
-  firstStep: number;
-  lastStep: number;
-  /** the source text of the line, trimmed (for the table) */
+/** a line's totals (the engine's LineSummary) with the source text of the line, trimmed (for the table) */
+export interface PanelLineSummary extends LineSummary {
   text?: string;
 }
 

@@ -2,6 +2,7 @@
 // size sys.getsizeof reports for the profile. Caches CPython keeps (small ints, 1-char strings, the
 // interned-string table) live here, with their shared/immortal status per version.
 import type { CodeObject, ConstValue } from '../compile/code';
+import { constKey } from '../compile/builder';
 import {
   F_ANNOUNCED, F_CONST, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyBool, PyCell, PyCode, PyDict, PyEllipsis, PyFloat, PyInt, PyList, PyNone, PyNotImplemented, PyObject, PySet,
@@ -216,7 +217,7 @@ export abstract class Factory extends Runtime {
   private constCache = new Map<string, PyObject>();
 
   private constObject(c: ConstValue): PyObject {
-    const key = constKeyOf(c);
+    const key = constKey(c);
     const cached = this.constCache.get(key);
     if (cached) {
       this.increfBy(cached, ['interp', 'co_consts']);
@@ -264,35 +265,6 @@ export abstract class Factory extends Runtime {
       case 'code':
         return this.track(new PyCode(this.T.code, c.code), this.profile.sizes.code);
     }
-  }
-}
-
-const codeIds = new Map<CodeObject, number>();
-let nextCodeId = 1;
-function codeId(c: CodeObject): number {
-  let i = codeIds.get(c);
-  if (i === undefined) codeIds.set(c, (i = nextCodeId++));
-  return i;
-}
-
-function constKeyOf(c: ConstValue): string {
-  switch (c.t) {
-    case 'int':
-      return 'i' + c.v;
-    case 'float':
-      return Object.is(c.v, -0) ? 'f-0' : 'f' + c.v;
-    case 'str':
-      return 's' + c.v;
-    case 'bool':
-      return c.v ? 'T' : 'F';
-    case 'None':
-      return 'N';
-    case 'Ellipsis':
-      return 'E';
-    case 'tuple':
-      return '(' + c.items.map(constKeyOf).join(',') + ')';
-    case 'code':
-      return 'c' + codeId(c.code);
   }
 }
 
