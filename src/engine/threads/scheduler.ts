@@ -1,7 +1,9 @@
 // Threads and the GIL on a simulated clock, after CPython's Python/ceval_gil.c. One thread holds the GIL
 // and runs; every instruction costs INSTRUCTION_NS of simulated time. A thread that wants the GIL waits
 // the switch interval (sys.getswitchinterval(), 5 ms), then sets the drop request; the holder drops the
-// GIL at its next eval-breaker check and the waiter takes it (FORCE_SWITCHING). Blocking calls
+// GIL at its next eval-breaker check (as 3.11+'s ceval: a backward jump, a call, or the start of a
+// frame; 3.10 checked before most instructions, at most a loop body earlier) and the waiter takes it
+// (FORCE_SWITCHING). Blocking calls
 // (time.sleep, lock waits, join, Event.wait) release the GIL at once. The "OS scheduler" is
 // deterministic: threads waiting for the GIL are served first come, first served, and simultaneous
 // wake-ups in thread-creation order. The same program always gives the same schedule.
@@ -111,9 +113,10 @@ export class Scheduler {
 
   /**
    * Called once per instruction while threads exist. Advances the clock; returns a thread to switch to
-   * when the GIL changes hands (the holder honours a drop request), else null.
+   * when the GIL changes hands (the holder honours a drop request at an eval-breaker check, which
+   * `atBreaker` says the next instruction is), else null.
    */
-  tick(): ThreadState | null {
+  tick(atBreaker = true): ThreadState | null {
     this.clock += INSTRUCTION_NS;
     this.current.runNs += INSTRUCTION_NS;
     this.wakeSleepers();
@@ -125,7 +128,7 @@ export class Scheduler {
       this.host.recGil('drop_request', w.id, this.clock);
       return null;
     }
-    if (this.dropRequest) {
+    if (this.dropRequest && atBreaker) {
       // the holder reaches the eval breaker: it drops the GIL, and must wait to get it back
       this.dropRequest = false;
       const old = this.current;

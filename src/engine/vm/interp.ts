@@ -221,6 +221,14 @@ export abstract class EvalLoop extends Builtins {
   }
 
   /** add a traceback entry for the frame the exception passes through (PyTraceBack_Here) */
+  /** whether the instruction at `pc` checks the eval breaker: a frame's start, a backward jump, a call */
+  private atEvalBreaker(code: ArrayLike<number>, pc: number): boolean {
+    if (pc === 0) return true;
+    const op = code[pc * 2];
+    return (op === Op.JUMP && code[pc * 2 + 1] <= pc) || op === Op.CALL_FUNCTION || op === Op.CALL_FUNCTION_KW ||
+      op === Op.CALL_FUNCTION_EX || op === Op.CALL_METHOD;
+  }
+
   private addTraceback(e: PyException, f: Frame): void {
     const line = f.lastLine > 0 ? f.lastLine : f.code.firstLine;
     (e.tb ??= []).push({ name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line, frame: f.id });
@@ -400,7 +408,7 @@ export abstract class EvalLoop extends Builtins {
     for (;;) {
       const sched = this.sched;
       if (sched !== null && this.loopLevel === 1) {
-        if (sched.tick()) switchTo(this.frame!);
+        if (sched.tick(this.atEvalBreaker(code, f.pc))) switchTo(this.frame!);
       }
       const pc = f.pc;
       const line = f.code.lines[pc];

@@ -35,14 +35,19 @@ describe('threads and the GIL', function () {
     const drops = gil.filter((e) => e.what === 'drop_request');
     assert.equal(drops.length, gil.filter((e) => e.what === 'release' && e.reason === 'drop request').length);
     // the waiter sets the drop request one switch interval (5 ms) after it asked for the GIL,
-    // and the holder drops the GIL at its next instruction
+    // and the holder drops the GIL at its next eval-breaker check: the loop's backward jump, a few
+    // instructions later (not always the next one: the loop body is more than one instruction)
+    const lates = new Set<number>();
     for (const d of drops) {
       const asked = gil.filter((e) => e.what === 'request' && e.thread === d.thread && e.time <= d.time).pop()!;
       // (time advances by whole instructions, so "5 ms later" is the first instruction at or after it)
       assert.ok(d.time - asked.time >= 5_000_000 && d.time - asked.time < 5_000_000 + INSTRUCTION_NS, `${d.time - asked.time}`);
       const rel = gil.find((e) => e.what === 'release' && e.reason === 'drop request' && e.time >= d.time)!;
-      assert.equal(rel.time - d.time, INSTRUCTION_NS);
+      const late = (rel.time - d.time) / INSTRUCTION_NS;
+      assert.ok(late >= 1 && late <= 8, `dropped ${late} instructions after the request`);
+      lates.add(late);
     }
+    assert.ok(lates.size > 1, `always ${[...lates]} instructions late`);
     // the total: both threads' instructions at INSTRUCTION_NS each, cut into 5 ms slices
     const busy = gil[gil.length - 1].time;
     assert.ok(Math.abs(drops.length - busy / 5_000_000) <= 2, `${drops.length} switches in ${busy} ns`);
