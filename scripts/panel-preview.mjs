@@ -62,6 +62,7 @@ const runs = {
   engine: (await engineRun('cycle.py', '3.12')) ?? (await engineRun('cycle.py', '3.12', ENGINE_SOURCE)),
   records: fx.runOf(fx.bigHeapProgram(400)),
   threads: (await engineRun('threads.py', '3.12')) ?? fx.runOf(fx.threadsProgram()),
+  processes: await engineRun('processes.py', '3.12'),
   heap: await engineRun('heap.py', '3.12', HEAP_SOURCE),
 };
 console.log(`[preview] engine run: ${runs.engine ? `${runs.engine.fileName}, ${runs.engine.result.events.length} events, status ${runs.engine.result.status}` : 'not available'}`);
@@ -429,6 +430,13 @@ try {
     await act(p, { type: 'tab', tab: 'gil' });
     await gotoStep(p, 30);
     await shot(p, 'gil-dark');
+    await p.page.close();
+  }
+  if (runs.processes) {
+    const p = await openPanel(runs.processes, 'light');
+    await act(p, { type: 'tab', tab: 'gil' });
+    await gotoStep(p, runs.processes.timeline.stepCount - 1);
+    await shot(p, 'gil-processes-light');
     await p.page.close();
   }
 } finally {

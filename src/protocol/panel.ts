@@ -158,6 +158,8 @@ export interface GilLane {
   totals: { running: number; waiting: number; blocked: number };
   start: number;
   end: number | null;
+  /** a child process (multiprocessing): it holds a GIL of its own, so its running time is in parallel */
+  process?: boolean;
 }
 
 export interface GilOverview {

@@ -79,12 +79,14 @@ export class GilView {
     if (threads <= 1) {
       this.note.textContent = 'This program runs one thread: it holds the GIL the whole time, so nothing waits for it and there are no switches.';
     } else {
-      this.note.textContent = `${threads} threads · ${g.switchesTotal.toLocaleString('en-US')} GIL switch${g.switchesTotal === 1 ? '' : 'es'} · simulated time ${g.endTime.toLocaleString('en-US')} µs. Only the thread holding the GIL runs bytecode; click a lane to go to the nearest switch.`;
+      const procs = g.lanes.filter((l) => l.process).length;
+      const lanes = procs ? `${threads - procs} thread${threads - procs === 1 ? '' : 's'} · ${procs} child process${procs === 1 ? '' : 'es'} (each with its own GIL)` : `${threads} threads`;
+      this.note.textContent = `${lanes} · ${g.switchesTotal.toLocaleString('en-US')} GIL switch${g.switchesTotal === 1 ? '' : 'es'} · simulated time ${g.endTime.toLocaleString('en-US')} µs. Only the thread holding the GIL runs bytecode; click a lane to go to the nearest switch.`;
     }
     this.canvas.hidden = threads <= 1;
     for (const l of g.lanes) {
       const total = l.totals.running + l.totals.waiting + l.totals.blocked;
-      this.totals.append(h('tr', '', h('td', '', l.name), h('td', 'num', `${duration(l.totals.running)} (${pct(l.totals.running, total)})`), h('td', 'num', `${duration(l.totals.waiting)} (${pct(l.totals.waiting, total)})`), h('td', 'num', `${duration(l.totals.blocked)} (${pct(l.totals.blocked, total)})`)));
+      this.totals.append(h('tr', '', h('td', '', l.process ? `${l.name} (child process, own GIL)` : l.name), h('td', 'num', `${duration(l.totals.running)} (${pct(l.totals.running, total)})`), h('td', 'num', `${duration(l.totals.waiting)} (${pct(l.totals.waiting, total)})`), h('td', 'num', `${duration(l.totals.blocked)} (${pct(l.totals.blocked, total)})`)));
     }
     this.canvas.style.height = `${Math.max(1, threads) * LANE_H + 24}px`;
     this.draw();

@@ -8,6 +8,7 @@
 import { PyBool, PyDict, PyFloat, PyInstance, PyInt, PyList, PyModule, PyNone, PyObject, PyProperty, PyStr, PyTuple } from '../objects/model';
 import { arity, kw } from '../objects/builtins/args';
 import { BlockThread, INSTRUCTION_NS } from '../threads/scheduler';
+import { OWN_GIL } from '../trace/events';
 import { PyRaise } from '../vm/errors';
 import type { Interpreter } from '../vm/machine';
 
@@ -112,18 +113,20 @@ function makeModule(vm: Interpreter): PyModule {
   vm.nativeConstructors.set(procType, (t, args, kwargs) => {
     const k = kw(vm, 'Process', kwargs, ['group', 'target', 'name', 'args', 'kwargs', 'daemon']);
     const o = vm.newInstance(t);
+    // every Process takes the next number of _process_counter, named or not
+    const id = ++serial;
     const target = args[1] ?? k.target ?? null;
     const a = args[3] ?? k.args;
     const kwd = args[4] ?? k.kwargs;
     const st: ProcState = {
-      name: k.name instanceof PyStr ? k.name.s : `Process-${++serial}`,
+      name: k.name instanceof PyStr ? k.name.s : `Process-${id}`,
       target: target && !(target instanceof PyNone) ? target : null,
       args: a instanceof PyTuple || a instanceof PyList ? [...a.items] : [],
       kwargs: kwd instanceof PyDict ? vm.kwargsFromDict(kwd) : new Map(),
       started: false,
       finishAt: 0,
       exitcode: null,
-      lane: 0,
+      lane: 1000 + id,
     };
     if (st.target) vm.incref(st.target);
     for (const x of st.args) vm.incref(x);
@@ -147,12 +150,11 @@ function makeModule(vm: Interpreter): PyModule {
       if (q) q.push({ at: st.finishAt, item: p.item });
     }
     // its own GIL, always held: a lane of its own in the GIL view
-    st.lane = 1000 + serial;
     if (vm.rec.enabled) {
-      vm.rec.thread('start', st.lane, st.name + ' (process)', start / 1000);
-      vm.rec.gil('acquire', st.lane, start / 1000, 'own GIL');
+      vm.rec.thread('start', st.lane, st.name, start / 1000);
+      vm.rec.gil('acquire', st.lane, start / 1000, OWN_GIL);
       vm.rec.gil('release', st.lane, st.finishAt / 1000, 'process exit');
-      vm.rec.thread('end', st.lane, st.name + ' (process)', st.finishAt / 1000);
+      vm.rec.thread('end', st.lane, st.name, st.finishAt / 1000);
     }
     return vm.none();
   });

@@ -72,3 +72,6 @@ export type GcPhase =
   | 'stop';
 
 export type TraceEventKind = TraceEvent['k'];
+
+/** the reason on the gil acquire of a child process's lane: its own GIL, not a hand-over of the parent's */
+export const OWN_GIL = 'own GIL';

@@ -1,6 +1,6 @@
 // Builds the SessionInfo the panel receives once per run: downsampled live-bytes and gc-count series,
 // collection markers, GIL lanes per thread, per-line totals. Pure and bounded by PANEL_LIMITS.
-import type { TraceEvent } from '../../engine/trace/events';
+import { OWN_GIL, type TraceEvent } from '../../engine/trace/events';
 import { PANEL_LIMITS } from '../../protocol/panel';
 import type {
   GcCollectionMarker, GcOverview, GilLane, GilOverview, MemoryOverview, PanelLineSummary, PanelRunStatus,
@@ -168,6 +168,10 @@ export function gilOverview(events: readonly TraceEvent[], index: EventIndex): G
       else if (e.what === 'block') setState(l, 'blocked', e.time);
       else if (e.what === 'unblock') setState(l, 'waiting', e.time);
       else { setState(l, null, e.time); l.lane.end = e.time; }
+    } else if (e.what === 'acquire' && e.reason === OWN_GIL) {
+      // a child process: its own GIL, not a hand-over of this interpreter's
+      l.lane.process = true;
+      setState(l, 'running', e.time);
     } else if (e.what === 'acquire') {
       if (holder !== null && holder !== e.thread) {
         switchesTotal++;

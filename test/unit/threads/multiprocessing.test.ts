@@ -3,6 +3,8 @@
 // a fresh copy of the module (spawn), and results come back only through a Queue.
 import assert from 'node:assert/strict';
 import { simulate } from '../../../src/engine/index';
+import { EventIndex } from '../../../src/host/panel/eventlog';
+import { gilOverview } from '../../../src/host/panel/session';
 
 const PROGRAM = (n: number) => `
 import multiprocessing, threading, time
@@ -60,5 +62,18 @@ describe('multiprocessing', function () {
     );
     assert.equal(r.status, 'ok', r.stderr);
     assert.equal(r.stdout, '1 0 0\n');
+  });
+
+  it('gives each child process a lane of its own in the GIL view, outside the parent\'s hand-overs', () => {
+    const src = 'import multiprocessing\ndef f(n):\n    for i in range(n):\n        pass\nif __name__ == "__main__":\n' +
+      '    ps = [multiprocessing.Process(target=f, args=(1000,)) for _ in range(2)]\n    for p in ps: p.start()\n    for p in ps: p.join()\n';
+    const r = simulate(src, { version: '3.12', recordEvents: true });
+    assert.equal(r.status, 'ok', r.stderr);
+    const g = gilOverview(r.events, new EventIndex(r.events));
+    assert.deepEqual(g.lanes.map((l) => [l.name, !!l.process]), [['MainThread', false], ['Process-1', true], ['Process-2', true]]);
+    // the two children run at the same time on the simulated clock
+    const [p1, p2] = [g.lanes[1], g.lanes[2]];
+    assert.ok(Math.abs(p1.start - p2.start) < 10 && Math.abs(p1.totals.running - p2.totals.running) < 1e-6 && p1.totals.running > 20_000, `${p1.start} ${p2.start} ${p1.totals.running} ${p2.totals.running}`);
+    assert.equal(g.switchesTotal, 0, 'a child taking its own GIL is not a hand-over of the parent\'s');
   });
 });

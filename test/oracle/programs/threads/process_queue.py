@@ -26,3 +26,4 @@ if __name__ == "__main__":
     p.start()
     p.join()
     print(p.name, p.is_alive(), p.exitcode)
+    print(multiprocessing.Process(target=noop).name)
