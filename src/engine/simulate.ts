@@ -67,6 +67,7 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
   try {
     vm = new Interpreter(profile, rec, budgets, options.shouldCancel, filename);
     vm.program = { module: parsed.module, lineOf: (off) => lines.position(off).line };
+    vm.sourceLines = source.split(/\r\n|\r|\n/);
   } catch (e) {
     return internalError(result, e, finish);
   }

@@ -9,7 +9,7 @@ import { PyBool, PyDict, PyFloat, PyInstance, PyInt, PyList, PyModule, PyNone, P
 import { arity, kw } from '../objects/builtins/args';
 import { BlockThread, INSTRUCTION_NS } from '../threads/scheduler';
 import { OWN_GIL } from '../trace/events';
-import { PyRaise } from '../vm/errors';
+import { PyRaise, SimStop } from '../vm/errors';
 import type { Interpreter } from '../vm/machine';
 
 /** a plain value copied between interpreters (what pickling would carry) */
@@ -138,7 +138,7 @@ function makeModule(vm: Interpreter): PyModule {
     if (st.started) vm.raise('AssertionError', 'cannot start a process twice');
     st.started = true;
     const targetName = st.target && 'name' in st.target ? String((st.target as { name: string }).name) : '';
-    const run = runChild(vm, targetName, st.args.map((x) => toPlain(vm, x)), [...st.kwargs].map(([kk, v]) => [kk, toPlain(vm, v)] as [string, Plain]), (o) => queueIdOf.get(o));
+    const run = runChild(vm, st.name, targetName, st.args.map((x) => toPlain(vm, x)), [...st.kwargs].map(([kk, v]) => [kk, toPlain(vm, v)] as [string, Plain]), (o) => queueIdOf.get(o));
     // spawning costs time too: a new interpreter starts (about 20 ms of CPython startup)
     const start = sched.clock;
     st.finishAt = start + 20_000_000 + run.instructions * INSTRUCTION_NS;
@@ -229,6 +229,7 @@ function waitUntil(vm: Interpreter, reason: string, at: number): void {
 /** run the target in a child interpreter (spawn: the module again as __mp_main__, then the target) */
 function runChild(
   parent: Interpreter,
+  procName: string,
   targetName: string,
   args: Plain[],
   kwargs: [string, Plain][],
@@ -249,8 +250,11 @@ function runChild(
     child.decref(child.callObject(target, a, k));
   } catch (e) {
     if (e instanceof PyRaise) {
-      out.errors += `Process ${targetName}:\n${child.formatTraceback(e.exc)}`;
+      out.errors += `Process ${procName}:\n${child.formatTraceback(e.exc)}`;
       out.exitcode = 1;
+    } else if (e instanceof SimStop && e.reason.kind === 'budget') {
+      // the child runs to completion inside start(): its budget is what was left of the parent's
+      throw new SimStop({ ...e.reason, message: `${e.reason.message} in child process ${procName} (children run to completion when start() is called)` });
     } else if (e instanceof Error) {
       out.errors += `pymem: the child process could not be simulated: ${e.message}\n`;
       out.exitcode = 1;

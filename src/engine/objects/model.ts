@@ -214,7 +214,7 @@ export class PyException extends PyInstance {
   /** "Did you mean: ..." shown after the message when the traceback is printed */
   suggestion?: string;
   /** traceback entries, innermost last (frames are not kept alive by the simulation) */
-  tb?: { name: string; line: number; frame: number }[];
+  tb?: { name: string; line: number; frame: number; internal?: boolean }[];
 }
 
 export class PyTraceback extends PyObject {

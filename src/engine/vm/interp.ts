@@ -231,7 +231,9 @@ export abstract class EvalLoop extends Builtins {
 
   private addTraceback(e: PyException, f: Frame): void {
     const line = f.lastLine > 0 ? f.lastLine : f.code.firstLine;
-    (e.tb ??= []).push({ name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line, frame: f.id });
+    const entry: NonNullable<PyException['tb']>[number] = { name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line, frame: f.id };
+    if (f.code.internal) entry.internal = true;
+    (e.tb ??= []).push(entry);
     if (f.id === 0) return; // the module frame outlives every exception of the run
     const fo = this.frameObject(f);
     const tb = this.track(new PyTraceback(this.T.traceback, fo, line, e.traceback), 64, true);

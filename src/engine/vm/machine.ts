@@ -59,6 +59,8 @@ export class Interpreter extends EvalLoop {
 
   /** the program, kept so a child process can run it again (multiprocessing's spawn) */
   program: { module: import('../parse/ast').Module; lineOf: (off: number) => number } | null = null;
+  /** the program's source lines, for the source line under each traceback entry */
+  sourceLines: string[] | null = null;
   /** a child process's Queue.put goes to the parent through this */
   queueBridge: ((queue: PyObject, item: PyObject) => void) | null = null;
 
@@ -67,6 +69,7 @@ export class Interpreter extends EvalLoop {
     const remaining = this.budgets.maxSteps > 0 ? Math.max(1, this.budgets.maxSteps - this.steps) : 0;
     const child = new Interpreter(this.profile, new EventRecorder({ enabled: false }), { ...this.budgets, maxSteps: remaining }, this.shouldCancel, this.filename);
     child.program = this.program;
+    child.sourceLines = this.sourceLines;
     return child;
   }
 
@@ -249,7 +252,13 @@ export class Interpreter extends EvalLoop {
       }
       let s = 'Traceback (most recent call last):\n';
       const tb = [...(x.tb ?? [])].reverse();
-      for (const t of tb) s += `  File "${this.filename}", line ${t.line}, in ${t.name}\n`;
+      for (const t of tb) {
+        // frames of the modules written in Python inside the engine (tracemalloc, ...) are not the program's
+        if (t.internal) continue;
+        s += `  File "${this.filename}", line ${t.line}, in ${t.name}\n`;
+        const src = this.sourceLines?.[t.line - 1]?.trim();
+        if (src) s += `    ${src}\n`;
+      }
       const msg = this.safeStr(x) + (x.suggestion ? `. Did you mean: '${x.suggestion}'?` : '');
       // 3.10 names classes defined in the program with their module
       const name = x.type.isHeap && this.profile.version === '3.10' ? `__main__.${x.type.qualname}` : x.type.qualname;

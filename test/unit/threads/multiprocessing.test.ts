@@ -76,4 +76,19 @@ describe('multiprocessing', function () {
     assert.ok(Math.abs(p1.start - p2.start) < 10 && Math.abs(p1.totals.running - p2.totals.running) < 1e-6 && p1.totals.running > 20_000, `${p1.start} ${p2.start} ${p1.totals.running} ${p2.totals.running}`);
     assert.equal(g.switchesTotal, 0, 'a child taking its own GIL is not a hand-over of the parent\'s');
   });
+
+  it('prints a failing child\'s traceback under its process name, with source lines, and exit code 1', () => {
+    const r = simulate('import multiprocessing\ndef bad():\n    raise ValueError("boom")\nif __name__ == "__main__":\n' +
+      '    p = multiprocessing.Process(target=bad)\n    p.start(); p.join()\n    print(p.exitcode)\n', { version: '3.12' });
+    assert.equal(r.status, 'ok', r.stderr);
+    assert.equal(r.stdout, '1\n');
+    assert.match(r.stderr, /^Process Process-1:\nTraceback \(most recent call last\):\n {2}File ".*", line 3, in bad\n {4}raise ValueError\("boom"\)\nValueError: boom\n$/);
+  });
+
+  it('says which child exhausted the step budget', () => {
+    const r = simulate('import multiprocessing\ndef spin():\n    while True:\n        pass\nif __name__ == "__main__":\n' +
+      '    p = multiprocessing.Process(target=spin)\n    p.start()\n', { version: '3.12', budgets: { maxSteps: 50_000 } });
+    assert.equal(r.status, 'budget');
+    assert.match(r.diagnostics.map((d) => d.message).join('\n'), /in child process Process-1/);
+  });
 });
