@@ -42,6 +42,7 @@ const p311: Profile = {
   immortalObjects: false,
   // 3.11 statically allocated objects (1-char latin-1 strings, ...) start at 999999999
   staticObjectBase: 999999999,
+  oneCharConstantsInternedElsewhere: 'BCLST_abcdefhijklmnopqrstvwxy',
   managedDicts: true,
   inlinedComprehensions: false,
   gcThresholds: [700, 10, 10],
@@ -58,6 +59,7 @@ const p312: Profile = {
   ...common,
   version: '3.12',
   versionInfo: [3, 12, 1, 'final', 0],
+  oneCharConstantsInternedElsewhere: '_abcdenprsx',
   argsCopiedIntoFrame: false,
   immortalObjects: true,
   staticObjectBase: 0,
@@ -82,6 +84,7 @@ const p313: Profile = {
   // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)
   internedImmortal: false,
   constTuplesUntracked: false,
+  oneCharConstantsInternedElsewhere: '',
   sizes: { ...p312.sizes, code: 208, type: 1712 },
 };
 

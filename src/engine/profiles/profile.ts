@@ -13,6 +13,12 @@ export interface Profile {
   immortalRefcount: number;
   /** 3.11: statically allocated objects (1-char latin-1 strings, '') start at this count (0 = unknown/shared) */
   staticObjectBase: number;
+  /**
+   * 1-char string constants that are NOT the latin-1 singleton `s[0]` returns: the standard library
+   * interned a heap copy of the character at start-up, and constant interning returns that copy
+   * (measured on the real interpreter by test/oracle/programs/core/is_one_char_constants.py).
+   */
+  oneCharConstantsInternedElsewhere?: string;
   /** 3.11+: instance __dict__ is managed by the object (no separate dict object until asked for) */
   managedDicts: boolean;
   /** 3.12+: comprehensions are inlined into their enclosing frame (PEP 709) */

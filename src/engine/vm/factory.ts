@@ -11,6 +11,9 @@ import {
 import { dictSize, intSize, listSize, setSize, strSize, tupleSize } from '../objects/sizes';
 import { Runtime, SHARED_RC, type HolderSpec } from './runtime';
 
+/** where the heap objects the interpreter made at start-up live (below the program's arenas) */
+const STARTUP_HEAP = 0x7f1b00000000;
+
 export interface BuiltinTypes {
   [name: string]: PyType;
 }
@@ -24,6 +27,8 @@ export abstract class Factory extends Runtime {
   Ellipsis!: PyEllipsis;
   private smallInts = new Map<number, PyInt>();
   private chars = new Map<string, PyStr>();
+  /** heap copies of 1-char strings the standard library interned at start-up (profile.oneCharConstantsInternedElsewhere) */
+  private startupInternedChars = new Map<string, PyStr>();
   readonly interned = new Map<string, PyStr>();
   emptyStr: PyStr | null = null;
   emptyTuple: PyTuple | null = null;
@@ -111,6 +116,8 @@ export abstract class Factory extends Runtime {
       let c = this.chars.get(s);
       if (!c) {
         c = new PyStr(this.T.str, s);
+        // made at start-up (3.11+: statically allocated): never one of the program's freed blocks
+        c.id = STARTUP_HEAP + 0x100000 + s.charCodeAt(0) * 64;
         // 3.10 keeps 1-char latin-1 strings in a cache (one reference); the interpreter itself holds
         // the ASCII ones in countless places, the others hardly ever
         const base = this.profile.staticObjectBase || (s.charCodeAt(0) >= 128 ? 1 : 0);
@@ -148,7 +155,7 @@ export abstract class Factory extends Runtime {
 
   /** interpreter-owned objects are recorded as allocated (so the trace knows them) but not counted as program memory */
   private trackShared(o: PyObject): void {
-    o.id = this.allocator.allocate(o.size);
+    if (o.id === 0) o.id = this.allocator.allocate(o.size);
     if (this.rec.enabled) o.flags |= F_ANNOUNCED;
     if (this.rec.enabled)
       this.rec.alloc(o.id, this.typeName(o), o.size, 0, this.shortRepr(o), this.flagList(o), undefined, { kind: 'interpreter', what: 'cache' }, o.rc);
@@ -238,6 +245,24 @@ export abstract class Factory extends Runtime {
     return o;
   }
 
+  /** the interned heap copy of a 1-char string that interning a constant returns instead of the singleton */
+  private startupInternedChar(ch: string): PyStr {
+    let o = this.startupInternedChars.get(ch);
+    if (!o) {
+      o = new PyStr(this.T.str, ch);
+      o.size = strSize(this.profile, ch);
+      // allocated at start-up, long before the program: never one of the program's freed blocks
+      o.id = STARTUP_HEAP + ch.charCodeAt(0) * 64;
+      // held by the interned dict and by the module that interned it: an interpreter-wide count
+      this.makeShared(o);
+      o.flags |= F_INTERNED;
+      this.trackShared(o);
+      this.startupInternedChars.set(ch, o);
+    }
+    this.incref(o);
+    return o;
+  }
+
   private buildConst(c: ConstValue): PyObject {
     switch (c.t) {
       case 'int':
@@ -245,6 +270,7 @@ export abstract class Factory extends Runtime {
       case 'float':
         return this.newFloat(c.v);
       case 'str': {
+        if (c.v.length === 1 && this.profile.oneCharConstantsInternedElsewhere?.includes(c.v)) return this.startupInternedChar(c.v);
         const s = this.newStr(c.v);
         if (isIdentifierLike(c.v) && !(s.flags & (F_SHARED | F_IMMORTAL))) {
           const i = this.intern(s);
