@@ -58,7 +58,12 @@ export type TraceEvent =
   | { k: 'gc'; phase: GcPhase; generation: number; objs?: ObjId[]; collected?: number; uncollectable?: number; counts?: [number, number, number] }
   /** GIL events: see threads/ (times in simulated microseconds) */
   | { k: 'gil'; what: 'request' | 'drop_request' | 'acquire' | 'release'; thread: number; reason?: string; time: number }
-  | { k: 'thread'; what: 'start' | 'end' | 'block' | 'unblock'; thread: number; name: string; time: number };
+  | { k: 'thread'; what: 'start' | 'end' | 'block' | 'unblock'; thread: number; name: string; time: number }
+  /**
+   * pymalloc's arenas and pools (alloc/): an arena mapped or released, a pool changing state
+   * (empty/used/full), with bytes. Blocks are the alloc/dealloc events' addresses (an object's block).
+   */
+  | { k: 'heap'; what: 'arena-alloc' | 'arena-free' | 'pool-state'; address: number; bytes: number; arena?: number; sizeClass?: number; from?: 'used' | 'full' | 'empty'; to?: 'used' | 'full' | 'empty' };
 
 export type GcPhase =
   | 'start'

@@ -26,9 +26,12 @@ export class EventRecorder {
   /** every event offered while enabled, stored or not */
   count = 0;
   readonly events: TraceEvent[] = [];
+  /** the run records at all (`enabled` is switched off around the interpreter's own work) */
+  readonly recording: boolean;
 
   constructor(options: RecorderOptions = {}) {
     this.enabled = options.enabled ?? true;
+    this.recording = this.enabled;
     const max = options.maxEvents ?? 0;
     this.maxEvents = max > 0 ? max : Number.POSITIVE_INFINITY;
   }
@@ -139,6 +142,19 @@ export class EventRecorder {
       if (details.collected !== undefined) e.collected = details.collected;
       if (details.uncollectable !== undefined) e.uncollectable = details.uncollectable;
       if (details.counts !== undefined) e.counts = details.counts;
+    }
+    this.events.push(e);
+  }
+
+  /**
+   * an arena or pool event of the allocator model (see alloc/events.ts); recorded also while the
+   * interpreter does its own work, so that each pool's story has no gaps
+   */
+  heap(e: Extract<TraceEvent, { k: 'heap' }>): void {
+    if (!this.recording) return;
+    if (this.count++ >= this.maxEvents) {
+      this.truncated = true;
+      return;
     }
     this.events.push(e);
   }

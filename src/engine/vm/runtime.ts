@@ -48,6 +48,13 @@ export abstract class Runtime {
     readonly shouldCancel: (() => boolean) | undefined,
   ) {
     this.allocator = new Allocator(geometryFor(profile.version));
+    // arenas and pool states go into the trace; blocks are the alloc/dealloc events' addresses
+    if (rec.enabled) {
+      this.allocator.onEvent = (e) => {
+        if (e.k === 'arena-alloc' || e.k === 'arena-free') rec.heap({ k: 'heap', what: e.k, address: e.address, bytes: e.bytes });
+        else if (e.k === 'pool-state') rec.heap({ k: 'heap', what: 'pool-state', address: e.address, bytes: e.bytes, arena: e.arena, sizeClass: e.sizeClass, from: e.from, to: e.to });
+      };
+    }
   }
 
   // ------------------------------------------------------------ reference counting

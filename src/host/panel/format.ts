@@ -112,6 +112,12 @@ export class EventTexts {
       }
       case 'thread':
         return `thread ${e.name} ${e.what} at t=${e.time}`;
+      case 'heap': {
+        if (e.what === 'arena-alloc') return `pymalloc mapped a new arena at ${hexAddr(e.address)} (${formatBytes(e.bytes)})`;
+        if (e.what === 'arena-free') return `pymalloc released the arena at ${hexAddr(e.address)} (${formatBytes(e.bytes)})`;
+        const cls = e.sizeClass !== undefined && e.sizeClass >= 0 ? `, ${16 * (e.sizeClass + 1)}-byte blocks` : '';
+        return `pool ${hexAddr(e.address)}${cls}: ${e.from} → ${e.to}`;
+      }
     }
   }
 }
