@@ -60,6 +60,12 @@ export interface PanelObject {
   /** 0, 1, 2 when tracked; 3 = permanent (frozen) */
   generation?: number;
   referrers: PanelReferrer[];
+  /**
+   * The next link up the shortest chain of references from a root that keeps the object alive
+   * (objgraph's find_backref_chain): the holder object and its reference's text, or for an object a
+   * root holds directly, only the text. Absent when only reference cycles keep it alive.
+   */
+  keptBy?: { obj?: ObjId; text: string };
 }
 
 export interface PanelFrame {

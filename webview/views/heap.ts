@@ -222,6 +222,24 @@ export class HeapView {
       outs.append(li);
     }
     if (!outs.childElementCount) outs.append(h('li', 'muted', 'none'));
+    // objgraph's question: the shortest chain of references from a root down to this object
+    const byId = new Map(snap.objects.map((x) => [x.id, x]));
+    const chain: { text: string; obj?: number }[] = [];
+    let cur: PanelObject | undefined = o;
+    for (let guard = 0; cur?.keptBy && guard < 64; guard++) {
+      chain.unshift({ text: cur.keptBy.text, obj: cur.keptBy.obj });
+      cur = cur.keptBy.obj !== undefined ? byId.get(cur.keptBy.obj) : undefined;
+    }
+    const kept = h('ol', 'reflist keptlist');
+    for (const link of chain) {
+      const li = h('li', link.obj !== undefined ? 'clickable' : '', link.text);
+      if (link.obj !== undefined) {
+        const id = link.obj;
+        li.addEventListener('click', () => this.act.select(id));
+      }
+      kept.append(li);
+    }
+    if (!o.keptBy) kept.append(h('li', 'muted', 'only reference cycles: no root reaches it (work for the cyclic GC)'));
     const focusBtn = button('Focus neighbourhood', { title: 'Show only objects within two references (double-click a node)', onClick: () => this.act.focus(o.id) });
     this.inspector.append(
       h('div', 'insp-head', h('strong', '', o.type), close),
@@ -229,6 +247,7 @@ export class HeapView {
       table,
       h('h4', '', `Referrers (${o.referrers.reduce((n, r) => n + r.count, 0)})`), refs,
       h('h4', '', 'References'), outs,
+      h('h4', '', 'Kept alive by'), kept,
       h('div', 'insp-actions', focusBtn.el),
     );
   }

@@ -53,7 +53,46 @@ export function orderForDisplay(state: HeapState): ObjectInfo[] {
   return order.concat(rest);
 }
 
-function toPanelObject(o: ObjectInfo): PanelObject {
+const ROOT_FLAGS = ['shared', 'immortal', 'small-int', 'interned'];
+
+/**
+ * For every object, the next link of its shortest chain to a root (one breadth-first walk down from
+ * all roots at once): roots are references from outside the heap (names, stacks, the interpreter)
+ * and interpreter-owned objects, as in the engine's trace/paths.ts.
+ */
+export function keptByLinks(objects: readonly ObjectInfo[]): Map<number, { obj?: number; text: string }> {
+  const out = new Map<number, { obj?: number; text: string }>();
+  const children = new Map<number, { child: number; text: string }[]>();
+  const queue: number[] = [];
+  for (const o of objects) {
+    const root = o.referrers.find((r) => r.holder.kind !== 'object');
+    if (root) {
+      out.set(o.id, { text: root.text });
+      queue.push(o.id);
+    } else if (o.flags.some((f) => ROOT_FLAGS.includes(f))) {
+      out.set(o.id, { text: 'the interpreter' });
+      queue.push(o.id);
+    }
+    for (const r of o.referrers) {
+      if (r.holder.kind !== 'object') continue;
+      const list = children.get(r.holder.obj);
+      const link = { child: o.id, text: r.text };
+      if (list) list.push(link);
+      else children.set(r.holder.obj, [link]);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const id = queue[q];
+    for (const { child, text } of children.get(id) ?? []) {
+      if (out.has(child)) continue;
+      out.set(child, { obj: id, text });
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+function toPanelObject(o: ObjectInfo, keptBy?: { obj?: number; text: string }): PanelObject {
   const p: PanelObject = {
     id: o.id, type: o.type, size: o.size, refcount: o.refcount, flags: [...o.flags], line: o.line,
     repr: o.repr.length > 200 ? o.repr.slice(0, 199) + '…' : o.repr,
@@ -62,6 +101,7 @@ function toPanelObject(o: ObjectInfo): PanelObject {
   };
   if (o.length !== undefined) p.length = o.length;
   if (o.generation !== undefined) p.generation = o.generation;
+  if (keptBy) p.keptBy = keptBy;
   return p;
 }
 
@@ -90,13 +130,14 @@ export function buildSnapshot(inp: SnapshotInputs): StepSnapshot {
     byType.set(o.type, t);
   }
   const { events, total } = index.eventsOfStep(step);
+  const kept = keptByLinks(state.objects);
   const snap: StepSnapshot = {
     sessionId: inp.sessionId,
     step,
     line: state.line,
     frame: state.frames.length ? state.frames[state.frames.length - 1].id : 0,
     frames: state.frames.map((f) => ({ id: f.id, name: f.name, parent: f.parent, line: f.line, names: f.names.map((n) => ({ ...n })), thread: f.thread })),
-    objects: shown.map(toPanelObject),
+    objects: shown.map((o) => toPanelObject(o, kept.get(o.id))),
     objectCount: state.objects.length,
     omitted: { count: ordered.length - shown.length, bytes: omittedBytes, byType: [...byType.values()].sort((a, b) => b.count - a.count) },
     weakEdges: weakEdges(state.objects),
