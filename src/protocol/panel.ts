@@ -85,7 +85,7 @@ export interface PanelWeakEdge {
 
 export type PanelEventKind =
   | 'line' | 'alloc' | 'incref' | 'decref' | 'move' | 'dealloc' | 'update' | 'call' | 'return'
-  | 'exception' | 'output' | 'gc' | 'gil' | 'thread' | 'heap';
+  | 'exception' | 'output' | 'gc' | 'gil' | 'thread' | 'lock' | 'heap';
 
 /** The event log's filter groups (every other kind is 'other'). */
 export type EventFilterKind = 'alloc' | 'incref' | 'decref' | 'dealloc' | 'gc' | 'gil' | 'other';

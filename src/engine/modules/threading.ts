@@ -219,6 +219,10 @@ function makeThreading(vm: Interpreter): PyModule {
     if (!st) locks.set(o, (st = { owner: -1, count: 0 }));
     return st;
   };
+  // trace times are simulated microseconds (the scheduler counts nanoseconds)
+  const recLock = (what: 'acquire' | 'wait' | 'release', lock: PyObject, thread: number): void => {
+    if (vm.rec.enabled) vm.rec.lock(what, lock.id, thread, sched(vm).clock / 1000);
+  };
   const acquire = (self: PyObject, args: PyObject[], kwargs: Map<string, PyObject> | null, reentrant: boolean): PyObject => {
     const k = kw(vm, 'acquire', kwargs, ['blocking', 'timeout']);
     const blocking = args[0] ?? k.blocking;
@@ -234,9 +238,19 @@ function makeThreading(vm: Interpreter): PyModule {
     if (timeout !== null && timeout < 0) timeout = null;
     if (nonBlocking) {
       if (st.owner >= 0) return vm.newBool(false);
-    } else if (!waitFor(vm, reentrant ? 'RLock.acquire' : 'Lock.acquire', () => st.owner < 0, timeout)) return vm.newBool(false);
+    } else {
+      let got: boolean;
+      try {
+        got = waitFor(vm, reentrant ? 'RLock.acquire' : 'Lock.acquire', () => st.owner < 0, timeout);
+      } catch (e) {
+        if (e instanceof BlockThread) recLock('wait', self, me);
+        throw e;
+      }
+      if (!got) return vm.newBool(false);
+    }
     st.owner = me;
     st.count = 1;
+    recLock('acquire', self, me);
     return vm.newBool(true);
   };
   const release = (self: PyObject, reentrant: boolean): PyObject => {
@@ -244,6 +258,7 @@ function makeThreading(vm: Interpreter): PyModule {
     if (st.owner < 0) vm.raise('RuntimeError', reentrant ? 'cannot release un-acquired lock' : 'release unlocked lock');
     if (reentrant && st.owner !== currentThread(vm).id) vm.raise('RuntimeError', 'cannot release un-acquired lock');
     if (--st.count <= 0) {
+      recLock('release', self, st.owner);
       st.owner = -1;
       st.count = 0;
     }

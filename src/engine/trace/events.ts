@@ -59,6 +59,8 @@ export type TraceEvent =
   /** GIL events: see threads/ (times in simulated microseconds) */
   | { k: 'gil'; what: 'request' | 'drop_request' | 'acquire' | 'release'; thread: number; reason?: string; time: number }
   | { k: 'thread'; what: 'start' | 'end' | 'block' | 'unblock'; thread: number; name: string; time: number }
+  /** a threading.Lock/RLock taken, waited for (the thread blocks) or released by a thread */
+  | { k: 'lock'; what: 'acquire' | 'wait' | 'release'; lock: ObjId; thread: number; time: number }
   /**
    * pymalloc's arenas and pools (alloc/): an arena mapped or released, a pool changing state
    * (empty/used/full), with bytes. Blocks are the alloc/dealloc events' addresses (an object's block).

@@ -146,6 +146,11 @@ export class EventRecorder {
     this.events.push(e);
   }
 
+  lock(what: 'acquire' | 'wait' | 'release', lock: ObjId, thread: number, time: number): void {
+    if (!this.take()) return;
+    this.events.push({ k: 'lock', what, lock, thread, time });
+  }
+
   /**
    * an arena or pool event of the allocator model (see alloc/events.ts); recorded also while the
    * interpreter does its own work, so that each pool's story has no gaps

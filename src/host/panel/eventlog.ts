@@ -9,7 +9,7 @@ export function filterKindOf(e: TraceEvent): EventFilterKind {
   switch (e.k) {
     case 'alloc': case 'incref': case 'decref': case 'dealloc': case 'gc': case 'gil':
       return e.k;
-    case 'thread':
+    case 'thread': case 'lock':
       return 'gil';
     default:
       return 'other';

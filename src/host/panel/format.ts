@@ -112,6 +112,10 @@ export class EventTexts {
       }
       case 'thread':
         return `thread ${e.name} ${e.what} at t=${e.time}`;
+      case 'lock': {
+        const verb = { acquire: 'takes', wait: 'waits for', release: 'releases' }[e.what];
+        return `${this.threadName(e.thread)} ${verb} lock ${hexAddr(e.lock)} at t=${e.time}`;
+      }
       case 'heap': {
         if (e.what === 'arena-alloc') return `pymalloc mapped a new arena at ${hexAddr(e.address)} (${formatBytes(e.bytes)})`;
         if (e.what === 'arena-free') return `pymalloc released the arena at ${hexAddr(e.address)} (${formatBytes(e.bytes)})`;

@@ -7,7 +7,7 @@ import type { EncodedEvents } from '../../protocol/worker';
 
 export type { EncodedEvents };
 
-const KIND = { line: 1, alloc: 2, incref: 3, decref: 4, move: 5, dealloc: 6, update: 7, call: 8, return: 9, exception: 10, output: 11, gc: 12, gil: 13, thread: 14, heap: 15, json: 255 } as const;
+const KIND = { line: 1, alloc: 2, incref: 3, decref: 4, move: 5, dealloc: 6, update: 7, call: 8, return: 9, exception: 10, output: 11, gc: 12, gil: 13, thread: 14, heap: 15, lock: 16, json: 255 } as const;
 const FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];
 const SCOPES = ['local', 'global', 'cell', 'class'] as const;
 const NONE = NaN;
@@ -28,6 +28,7 @@ const KEYS: Record<string, readonly string[]> = {
   gc: ['k', 'phase', 'generation', 'objs', 'collected', 'uncollectable', 'counts'],
   gil: ['k', 'what', 'thread', 'reason', 'time'],
   thread: ['k', 'what', 'thread', 'name', 'time'],
+  lock: ['k', 'what', 'lock', 'thread', 'time'],
   heap: ['k', 'what', 'address', 'bytes', 'arena', 'sizeClass', 'from', 'to'],
 };
 
@@ -160,6 +161,9 @@ export function encodeEvents(events: readonly TraceEvent[]): EncodedEvents {
       case 'thread':
         w.str(e.what); w.num(e.thread); w.str(e.name); w.num(e.time);
         break;
+      case 'lock':
+        w.str(e.what); w.num(e.lock); w.num(e.thread); w.num(e.time);
+        break;
       case 'heap':
         w.str(e.what); w.num(e.address); w.num(e.bytes); w.opt(e.arena); w.opt(e.sizeClass); w.str(e.from); w.str(e.to);
         break;
@@ -265,6 +269,9 @@ export function decodeEvents(enc: EncodedEvents): TraceEvent[] {
         break;
       case KIND.thread:
         out[k] = { k: 'thread', what: str() as 'start', thread: num(), name: str()!, time: num() };
+        break;
+      case KIND.lock:
+        out[k] = { k: 'lock', what: str() as 'acquire', lock: num(), thread: num(), time: num() };
         break;
       case KIND.heap:
         out[k] = clean({ k: 'heap', what: str() as 'pool-state', address: num(), bytes: num(), arena: opt(), sizeClass: opt(), from: str() as 'used' | undefined, to: str() as 'used' | undefined });

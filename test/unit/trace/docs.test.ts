@@ -9,7 +9,7 @@ import { Timeline } from '../../../src/engine/trace/timeline';
 
 const KINDS: Record<TraceEventKind, true> = {
   line: true, alloc: true, incref: true, decref: true, move: true, dealloc: true, update: true,
-  call: true, return: true, exception: true, output: true, gc: true, gil: true, thread: true, heap: true,
+  call: true, return: true, exception: true, output: true, gc: true, gil: true, thread: true, lock: true, heap: true,
 };
 
 const doc = fs.readFileSync(path.join(__dirname, '../../../docs/events.md'), 'utf8');
