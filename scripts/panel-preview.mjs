@@ -414,7 +414,12 @@ try {
   {
     const p = await openPanel(runs.records, 'light');
     await act(p, { type: 'tab', tab: 'memory' });
+    // objgraph's show_growth: a baseline at step 300, then the growth by step 900
+    await gotoStep(p, 300);
+    await p.page.getByText('Set baseline here').click();
     await gotoStep(p, 900);
+    const grew = await p.page.locator('.types-table td.plus').count();
+    if (!grew) failures.push('the types table shows no growth after a baseline');
     await shot(p, 'memory-light');
     await p.page.close();
   }

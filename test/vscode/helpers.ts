@@ -102,8 +102,15 @@ export function settingsTarget(): vscode.ConfigurationTarget {
 export async function closeAllEditors(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty) continue;
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    try {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } catch {
+      // a document the workbench is writing itself (the user settings.json while a setting is
+      // updated) can refuse to open for a moment ("another editor opened in the meantime"): the
+      // closeAllEditors below takes care of it once the write is done
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

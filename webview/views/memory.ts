@@ -1,12 +1,14 @@
 // The Memory view: live simulated bytes over the run (click to scrub) and the per-line table in the
 // style of memory_profiler (memory after, increment, occurrences, allocations and frees), sortable;
-// a row moves the scrubber to the line's last run and shows the line in the editor.
+// a row moves the scrubber to the line's last run and shows the line in the editor. Also objects by
+// type with growth since a marked step (types.ts) and the pymalloc heap map (heapmap.ts).
 import type { PanelLineSummary } from '../../src/protocol/panel';
 import type { PanelState } from '../state/store';
 import { clear, fmtBytes, h } from '../ui/dom';
 import type { Palette } from '../ui/theme';
 import { chartStepAt, drawLineChart } from './charts';
 import { HeapMapView } from './heapmap';
+import { TypesView } from './types';
 
 export interface MemoryActions {
   goto(step: number, line: number): void;
@@ -34,6 +36,7 @@ export class MemoryView {
   private state: PanelState | null = null;
   private tableKey = '';
   private readonly heap = new HeapMapView();
+  private readonly types = new TypesView();
 
   constructor(private palette: Palette, private readonly act: MemoryActions) {
     this.chart = h('canvas', 'chart tall');
@@ -58,7 +61,7 @@ export class MemoryView {
       return el;
     };
     const head = h('tr', '', th('line', 'line'), h('th', '', 'source'), th('hits', 'hits'), th('allocs', 'allocs'), th('allocated', 'allocBytes'), h('th', 'num', 'frees'), th('increment', 'memoryDelta'), th('memory after', 'memoryAfter'), h('th', '', 'types'));
-    this.el = h('div', 'memory-view', this.summary, this.chart, this.heap.el, h('div', 'table-scroll', h('table', 'grid-table lines-table', h('thead', '', head), this.body)));
+    this.el = h('div', 'memory-view', this.summary, this.chart, this.types.el, this.heap.el, h('div', 'table-scroll', h('table', 'grid-table lines-table', h('thead', '', head), this.body)));
   }
 
   setPalette(p: Palette): void {
@@ -73,6 +76,7 @@ export class MemoryView {
     clear(this.summary);
     this.summary.append(`Peak ${fmtBytes(ses.memory.peakBytes)} at step ${ses.memory.peakStep + 1}`, s.snapshot ? ` · now ${fmtBytes(s.snapshot.liveBytes)}` : '', ` · ${ses.lines.length} lines ran`);
     this.heap.update(ses.memory.heap);
+    this.types.update(s.snapshot ?? null, ses.sessionId);
     const key = `${ses.sessionId}|${this.sort}`;
     if (key !== this.tableKey) {
       this.tableKey = key;
