@@ -5,7 +5,7 @@
 // processes takes about half the simulated time it takes on two threads. Documented simplifications:
 // the child runs to completion when start() is called (its output appears then), and arguments and
 // queue items are copied as plain values (numbers, str, None, bool, tuples, lists, dicts of those).
-import { PyBool, PyDict, PyFloat, PyInstance, PyInt, PyList, PyModule, PyNone, PyObject, PyProperty, PyStr, PyTuple } from '../objects/model';
+import { PyBool, PyDict, PyFloat, PyInt, PyList, PyModule, PyNone, PyObject, PyProperty, PyStr, PyTuple, type PyType } from '../objects/model';
 import { arity, kw } from '../objects/builtins/args';
 import { BlockThread, INSTRUCTION_NS } from '../threads/scheduler';
 import { OWN_GIL } from '../trace/events';
@@ -58,14 +58,21 @@ function fromPlain(vm: Interpreter, p: Plain): PyObject {
   return d;
 }
 
+/** the Queue type of a child process (one per child interpreter) */
+const proxyTypes = new WeakMap<Interpreter, PyType>();
+
 /** a Queue inside a child process: put() hands the item to the parent (queueBridge) */
 function queueProxy(vm: Interpreter, id: number): PyObject {
-  const t = vm.newStaticType('Queue', 'object', vm.T.object);
-  vm.method(t, 'put', (args, _k, self) => {
-    arity(vm, 'put', args, 1, 1);
-    vm.queueBridge?.(self!, args[0]);
-    return vm.none();
-  });
+  let t = proxyTypes.get(vm);
+  if (!t) {
+    t = vm.newStaticType('Queue', 'object', vm.T.object);
+    vm.method(t, 'put', (args, _k, self) => {
+      arity(vm, 'put', args, 1, 1);
+      vm.queueBridge?.(self!, args[0]);
+      return vm.none();
+    });
+    proxyTypes.set(vm, t);
+  }
   const o = vm.newInstance(t);
   queueIdOf.set(o, id);
   return o;
@@ -108,7 +115,6 @@ function makeModule(vm: Interpreter): PyModule {
     if (!s) vm.raise('ValueError', 'not a Process');
     return s!;
   };
-  const queueIds = new WeakMap<PyObject, number>();
 
   vm.nativeConstructors.set(procType, (t, args, kwargs) => {
     const k = kw(vm, 'Process', kwargs, ['group', 'target', 'name', 'args', 'kwargs', 'daemon']);
@@ -138,7 +144,7 @@ function makeModule(vm: Interpreter): PyModule {
     if (st.started) vm.raise('AssertionError', 'cannot start a process twice');
     st.started = true;
     const targetName = st.target && 'name' in st.target ? String((st.target as { name: string }).name) : '';
-    const run = runChild(vm, st.name, targetName, st.args.map((x) => toPlain(vm, x)), [...st.kwargs].map(([kk, v]) => [kk, toPlain(vm, v)] as [string, Plain]), (o) => queueIdOf.get(o));
+    const run = runChild(vm, st.name, targetName, st.args.map((x) => toPlain(vm, x)), [...st.kwargs].map(([kk, v]) => [kk, toPlain(vm, v)] as [string, Plain]));
     // spawning costs time too: a new interpreter starts (about 20 ms of CPython startup)
     const start = sched.clock;
     st.finishAt = start + 20_000_000 + run.instructions * INSTRUCTION_NS;
@@ -183,26 +189,25 @@ function makeModule(vm: Interpreter): PyModule {
   vm.nativeConstructors.set(queueType, (t) => {
     const o = vm.newInstance(t);
     const id = ++queueSerial;
-    queueIds.set(o, id);
     queueIdOf.set(o, id);
     queues.set(id, []);
     return o;
   });
   vm.method(queueType, 'put', (args, _k, self) => {
     arity(vm, 'put', args, 1, 1);
-    queues.get(queueIds.get(self!)!)!.push({ at: sched.clock, item: toPlain(vm, args[0]) });
+    queues.get(queueIdOf.get(self!)!)!.push({ at: sched.clock, item: toPlain(vm, args[0]) });
     return vm.none();
   });
   vm.method(queueType, 'get', (_a, _k, self) => {
-    const q = queues.get(queueIds.get(self!)!)!;
+    const q = queues.get(queueIdOf.get(self!)!)!;
     if (!q.length) vm.raise('RuntimeError', 'Queue.get() would wait forever: nothing will ever be put (deadlock)');
     const first = q.reduce((best, x) => (x.at < best.at ? x : best), q[0]);
     waitUntil(vm, 'Queue.get', first.at);
     q.splice(q.indexOf(first), 1);
     return fromPlain(vm, first.item);
   });
-  vm.method(queueType, 'empty', (_a, _k, self) => vm.newBool(!queues.get(queueIds.get(self!)!)!.some((x) => x.at <= sched.clock)));
-  vm.method(queueType, 'qsize', (_a, _k, self) => vm.newInt(queues.get(queueIds.get(self!)!)!.filter((x) => x.at <= sched.clock).length));
+  vm.method(queueType, 'empty', (_a, _k, self) => vm.newBool(!queues.get(queueIdOf.get(self!)!)!.some((x) => x.at <= sched.clock)));
+  vm.method(queueType, 'qsize', (_a, _k, self) => vm.newInt(queues.get(queueIdOf.get(self!)!)!.filter((x) => x.at <= sched.clock).length));
 
   const m = vm.newModule('multiprocessing', {
     Process: procType,
@@ -233,7 +238,6 @@ function runChild(
   targetName: string,
   args: Plain[],
   kwargs: [string, Plain][],
-  queueOf: (o: PyObject) => number | undefined,
 ): ChildRun {
   const child = parent.spawnChild();
   const out: ChildRun = { output: '', errors: '', exitcode: 0, instructions: 0, puts: [] };
@@ -244,7 +248,7 @@ function runChild(
     const a = args.map((x) => fromPlain(child, x));
     const k = new Map(kwargs.map(([n, v]) => [n, fromPlain(child, v)] as [string, PyObject]));
     child.queueBridge = (q, item) => {
-      const id = queueOf(q);
+      const id = queueIdOf.get(q);
       if (id !== undefined) out.puts.push({ queue: id, item: toPlain(child, item) });
     };
     child.decref(child.callObject(target, a, k));
@@ -263,6 +267,5 @@ function runChild(
   out.output = child.stdout;
   out.errors = child.stderr + out.errors;
   out.instructions = child.steps;
-  void PyInstance;
   return out;
 }

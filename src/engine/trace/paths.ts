@@ -54,6 +54,43 @@ export function rootPath(state: HeapState, id: ObjId): ReferrerInfo[] | null {
   return null;
 }
 
+/**
+ * rootPath for every object at once (one breadth-first walk down from all roots): for each object the
+ * next link up its shortest chain to a root, i.e. the holder object and its reference's text, or only
+ * the root reference's text for an object a root holds. Objects only cycles keep alive have none.
+ */
+export function keptByLinks(objects: readonly ObjectInfo[]): Map<number, { obj?: number; text: string }> {
+  const out = new Map<number, { obj?: number; text: string }>();
+  const children = new Map<number, { child: number; text: string }[]>();
+  const queue: number[] = [];
+  for (const o of objects) {
+    const root = o.referrers.find((r) => r.holder.kind !== 'object');
+    if (root) {
+      out.set(o.id, { text: root.text });
+      queue.push(o.id);
+    } else if (isRootObject(o)) {
+      out.set(o.id, { text: 'the interpreter' });
+      queue.push(o.id);
+    }
+    for (const r of o.referrers) {
+      if (r.holder.kind !== 'object') continue;
+      const list = children.get(r.holder.obj);
+      const link = { child: o.id, text: r.text };
+      if (list) list.push(link);
+      else children.set(r.holder.obj, [link]);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const id = queue[q];
+    for (const { child, text } of children.get(id) ?? []) {
+      if (out.has(child)) continue;
+      out.set(child, { obj: id, text });
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
 /** Alive objects that no root reaches: kept alive only by reference cycles (or by freed holders). */
 export function unreachableFromRoots(state: HeapState): ObjId[] {
   const contents = new Map<ObjId, ObjId[]>();

@@ -41,9 +41,9 @@ export class EventRecorder {
     return this.count - this.events.length;
   }
 
-  /** true when the next event will be stored; counts it either way */
-  private take(): boolean {
-    if (!this.enabled) return false;
+  /** true when the next event will be stored; counts it either way (`on`: whether this kind records now) */
+  private take(on = this.enabled): boolean {
+    if (!on) return false;
     if (this.count++ < this.maxEvents) return true;
     this.truncated = true;
     return false;
@@ -156,11 +156,7 @@ export class EventRecorder {
    * interpreter does its own work, so that each pool's story has no gaps
    */
   heap(e: Extract<TraceEvent, { k: 'heap' }>): void {
-    if (!this.recording) return;
-    if (this.count++ >= this.maxEvents) {
-      this.truncated = true;
-      return;
-    }
+    if (!this.take(this.recording)) return;
     this.events.push(e);
   }
 

@@ -220,7 +220,6 @@ export abstract class EvalLoop extends Builtins {
     return this.isSubtype(exc.type, spec as PyType);
   }
 
-  /** add a traceback entry for the frame the exception passes through (PyTraceBack_Here) */
   /** whether the instruction at `pc` checks the eval breaker: a frame's start, a backward jump, a call */
   private atEvalBreaker(code: ArrayLike<number>, pc: number): boolean {
     if (pc === 0) return true;
@@ -229,6 +228,7 @@ export abstract class EvalLoop extends Builtins {
       op === Op.CALL_FUNCTION_EX || op === Op.CALL_METHOD;
   }
 
+  /** add a traceback entry for the frame the exception passes through (PyTraceBack_Here) */
   private addTraceback(e: PyException, f: Frame): void {
     const line = f.lastLine > 0 ? f.lastLine : f.code.firstLine;
     const entry: NonNullable<PyException['tb']>[number] = { name: f.code.qualname === '<module>' ? '<module>' : f.code.name, line, frame: f.id };
@@ -410,7 +410,8 @@ export abstract class EvalLoop extends Builtins {
     for (;;) {
       const sched = this.sched;
       if (sched !== null && this.loopLevel === 1) {
-        if (sched.tick(this.atEvalBreaker(code, f.pc))) switchTo(this.frame!);
+        // where the instruction stands only matters once a drop request is pending
+        if (sched.tick(!sched.dropRequest || this.atEvalBreaker(code, f.pc))) switchTo(this.frame!);
       }
       const pc = f.pc;
       const line = f.code.lines[pc];

@@ -2,6 +2,7 @@
 // reachable from the frames first (up to the limit, the rest summarised per type), weak edges, gc
 // counts, the step's events and the output so far.
 import type { HeapState, ObjectInfo } from '../../engine/api';
+import { keptByLinks } from '../../engine/trace/paths';
 import { PANEL_LIMITS } from '../../protocol/panel';
 import type { PanelObject, PanelWeakEdge, StepSnapshot } from '../../protocol/panel';
 import type { EventIndex } from './eventlog';
@@ -51,45 +52,6 @@ export function orderForDisplay(state: HeapState): ObjectInfo[] {
   }
   const rest = state.objects.filter((o) => !seen.has(o.id)).sort((a, b) => a.id - b.id);
   return order.concat(rest);
-}
-
-const ROOT_FLAGS = ['shared', 'immortal', 'small-int', 'interned'];
-
-/**
- * For every object, the next link of its shortest chain to a root (one breadth-first walk down from
- * all roots at once): roots are references from outside the heap (names, stacks, the interpreter)
- * and interpreter-owned objects, as in the engine's trace/paths.ts.
- */
-export function keptByLinks(objects: readonly ObjectInfo[]): Map<number, { obj?: number; text: string }> {
-  const out = new Map<number, { obj?: number; text: string }>();
-  const children = new Map<number, { child: number; text: string }[]>();
-  const queue: number[] = [];
-  for (const o of objects) {
-    const root = o.referrers.find((r) => r.holder.kind !== 'object');
-    if (root) {
-      out.set(o.id, { text: root.text });
-      queue.push(o.id);
-    } else if (o.flags.some((f) => ROOT_FLAGS.includes(f))) {
-      out.set(o.id, { text: 'the interpreter' });
-      queue.push(o.id);
-    }
-    for (const r of o.referrers) {
-      if (r.holder.kind !== 'object') continue;
-      const list = children.get(r.holder.obj);
-      const link = { child: o.id, text: r.text };
-      if (list) list.push(link);
-      else children.set(r.holder.obj, [link]);
-    }
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const id = queue[q];
-    for (const { child, text } of children.get(id) ?? []) {
-      if (out.has(child)) continue;
-      out.set(child, { obj: id, text });
-      queue.push(child);
-    }
-  }
-  return out;
 }
 
 function toPanelObject(o: ObjectInfo, keptBy?: { obj?: number; text: string }): PanelObject {

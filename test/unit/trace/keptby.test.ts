@@ -1,11 +1,10 @@
-// The inspector's "Kept alive by" chain: the host gives every object in a step snapshot the next link
+// The panel inspector's "Kept alive by" chain: keptByLinks gives every object of a heap state the next link
 // of its shortest chain to a root, and following the links gives the same chain the hover shows
 // (the engine's rootPath), or nothing for objects only cycles keep alive.
 import assert from 'node:assert/strict';
 import { simulate } from '../../../src/engine/index';
-import { rootPath } from '../../../src/engine/trace/paths';
+import { keptByLinks, rootPath } from '../../../src/engine/trace/paths';
 import { Timeline } from '../../../src/engine/trace/timeline';
-import { keptByLinks } from '../../../src/host/panel/snapshot';
 
 const SRC = `
 class Node:
@@ -19,7 +18,7 @@ del a, b
 x = 1
 `;
 
-describe('panel host: kept-alive chains', () => {
+describe('trace: kept-alive chains for every object', () => {
   const r = simulate(SRC, { version: '3.12', recordEvents: true });
   const tl = new Timeline(r.events);
   // the step of the last line (the step after it is the interpreter's shutdown)
