@@ -140,14 +140,7 @@ export abstract class Ops extends Factory {
       const r = this.lookupType(o.type, '__repr__');
       if (r && !(r instanceof PyMethodDescr && r.owner === this.T.object)) {
         if (r instanceof PyMethodDescr) return this.nativeRepr(o);
-        const v = this.callMethodOf(o, '__repr__', []);
-        if (!(v instanceof PyStr)) {
-          this.decref(v);
-          this.typeError(`__repr__ returned non-string (type ${this.typeName(v)})`);
-        }
-        const s = v.s;
-        this.decref(v);
-        return s;
+        return this.callStringDunder(o, '__repr__');
       }
       return this.nativeRepr(o);
     }
@@ -197,16 +190,21 @@ export abstract class Ops extends Factory {
     if (o instanceof PyStr) return o.s;
     if (o instanceof PyException && !this.hasUserMethod(o.type, '__str__')) return this.exceptionStr(o);
     if (o instanceof PyInstance && this.hasUserMethod(o.type, '__str__')) {
-      const v = this.callMethodOf(o, '__str__', []);
-      if (!(v instanceof PyStr)) {
-        this.decref(v);
-        this.typeError(`__str__ returned non-string (type ${this.typeName(v)})`);
-      }
-      const s = v.s;
-      this.decref(v);
-      return s;
+      return this.callStringDunder(o, '__str__');
     }
     return this.repr(o);
+  }
+
+  /** the text a user-defined __repr__/__str__ returns; TypeError when it is not a str */
+  private callStringDunder(o: PyObject, name: '__repr__' | '__str__'): string {
+    const v = this.callMethodOf(o, name, []);
+    if (!(v instanceof PyStr)) {
+      this.decref(v);
+      this.typeError(`${name} returned non-string (type ${this.typeName(v)})`);
+    }
+    const s = v.s;
+    this.decref(v);
+    return s;
   }
 
   exceptionStr(e: PyException): string {
