@@ -1,6 +1,6 @@
 // multiprocessing (modules/multiprocessing.ts): each Process is a child interpreter with its own GIL,
-// so two CPU-bound processes take about half the simulated time of two CPU-bound threads; children see
-// a fresh copy of the module (spawn), and results come back only through a Queue.
+// so two CPU-bound processes take about half the simulated time of two CPU-bound threads (module-state
+// isolation and Queue results are checked against CPython by test/oracle/programs/threads/process_*.py).
 import assert from 'node:assert/strict';
 import { simulate } from '../../../src/engine/index';
 import { EventIndex } from '../../../src/host/panel/eventlog';
@@ -54,16 +54,6 @@ describe('multiprocessing', function () {
     assert.ok(x > 1.5, `processes/threads time ratio ${x}`);
   });
 
-  it('gives each child its own copy of module state', () => {
-    const r = simulate(
-      'import multiprocessing\nseen = []\ndef f(q):\n    seen.append(1)\n    q.put(len(seen))\nif __name__ == "__main__":\n' +
-        '    q = multiprocessing.Queue()\n    p = multiprocessing.Process(target=f, args=(q,))\n    p.start(); p.join()\n    print(q.get(), len(seen), p.exitcode)\n',
-      { version: '3.12' },
-    );
-    assert.equal(r.status, 'ok', r.stderr);
-    assert.equal(r.stdout, '1 0 0\n');
-  });
-
   it('gives each child process a lane of its own in the GIL view, outside the parent\'s hand-overs', () => {
     const src = 'import multiprocessing\ndef f(n):\n    for i in range(n):\n        pass\nif __name__ == "__main__":\n' +
       '    ps = [multiprocessing.Process(target=f, args=(1000,)) for _ in range(2)]\n    for p in ps: p.start()\n    for p in ps: p.join()\n';
@@ -77,12 +67,16 @@ describe('multiprocessing', function () {
     assert.equal(g.switchesTotal, 0, 'a child taking its own GIL is not a hand-over of the parent\'s');
   });
 
-  it('prints a failing child\'s traceback under its process name, with source lines, and exit code 1', () => {
+  // exit codes and the parent going on are checked against CPython by the oracle program
+  // threads/process_exception.py; its recorder keeps only stderr's last line of a failing parent, so the
+  // child's traceback is checked here for what CPython 3.10-3.13 print too (CPython adds the frames of
+  // multiprocessing/process.py between the header and the target's frame, which are not simulated)
+  it('prints a failing child\'s traceback under its process name, with the target\'s frame and source line', () => {
     const r = simulate('import multiprocessing\ndef bad():\n    raise ValueError("boom")\nif __name__ == "__main__":\n' +
-      '    p = multiprocessing.Process(target=bad)\n    p.start(); p.join()\n    print(p.exitcode)\n', { version: '3.12' });
+      '    p = multiprocessing.Process(target=bad)\n    p.start(); p.join()\n', { version: '3.12' });
     assert.equal(r.status, 'ok', r.stderr);
-    assert.equal(r.stdout, '1\n');
-    assert.match(r.stderr, /^Process Process-1:\nTraceback \(most recent call last\):\n {2}File ".*", line 3, in bad\n {4}raise ValueError\("boom"\)\nValueError: boom\n$/);
+    assert.match(r.stderr, /^Process Process-1:\nTraceback \(most recent call last\):\n/);
+    assert.match(r.stderr, /\n {2}File "[^"]*", line 3, in bad\n {4}raise ValueError\("boom"\)\nValueError: boom\n$/);
   });
 
   it('says which child exhausted the step budget', () => {
