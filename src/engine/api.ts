@@ -1,6 +1,7 @@
 // The engine's public contract: what a face (CLI, extension host worker, tests) passes in and gets
 // back. Plain data only, so a result can cross a worker boundary by structured clone.
-import type { TraceEvent, ObjId, FrameId, ObjFlag, Holder } from './trace/events';
+import type { ObjId, FrameId, ObjFlag, Holder } from './trace/events';
+import type { EventSeq } from './trace/log';
 
 export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 export const PYTHON_VERSIONS: readonly PythonVersion[] = ['3.10', '3.11', '3.12', '3.13'];
@@ -156,7 +157,7 @@ export interface SimulationResult {
   stderr: string;
   diagnostics: EngineDiagnostic[];
   /** the event stream (empty unless recordEvents) */
-  events: TraceEvent[];
+  events: EventSeq;
   eventsTruncated: boolean;
   /** instructions executed */
   instructions: number;

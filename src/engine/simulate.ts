@@ -11,6 +11,7 @@ import { F_DEAD, PyException, PyObject } from './objects/model';
 import { parse } from './parse';
 import { LineIndex } from './parse/lines';
 import { getProfile } from './profiles';
+import { EventLog } from './trace/log';
 import { EventRecorder } from './trace/recorder';
 import { PyRaise, SimStop } from './vm/errors';
 import { Interpreter } from './vm/machine';
@@ -26,7 +27,7 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
     stdout: '',
     stderr: '',
     diagnostics: [],
-    events: [],
+    events: new EventLog(),
     eventsTruncated: false,
     instructions: 0,
     wallTimeMs: 0,

@@ -2,9 +2,10 @@
 // checkpoints (every K events, or every 2x the heap's records when that is more), live bytes and
 // stdout offsets per step, line summaries, frame names, GC and GIL markers.
 import type { LineSummary } from '../api';
-import type { FrameId, TraceEvent } from './events';
+import type { FrameId } from './events';
 import { HolderTable } from './holders';
 import { ReplayState, type Snapshot } from './replay';
+import type { EventSeq } from './log';
 
 /** One collection of the cyclic GC, from its `start` to its `stop` (or a lone `stop`). */
 export interface GcMarker {
@@ -66,10 +67,10 @@ export interface TimelineData {
   gil: GilMarker[];
 }
 
-export function buildTimeline(events: readonly TraceEvent[], k: number): TimelineData {
+export function buildTimeline(events: EventSeq, k: number): TimelineData {
   const n = events.length;
   let lines = 0;
-  for (let i = 0; i < n; i++) if (events[i]!.k === 'line') lines++;
+  for (let i = 0; i < n; i++) if (events.at(i)!.k === 'line') lines++;
   const hasLines = lines > 0;
   const steps = Math.max(1, lines);
   const d: TimelineData = {
@@ -89,7 +90,7 @@ export function buildTimeline(events: readonly TraceEvent[], k: number): Timelin
   };
   d.stepStart[steps] = n;
   for (let i = 0, s = 0; i < n; i++) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if (e.k !== 'line') continue;
     d.stepStart[s] = s === 0 ? 0 : i;
     d.stepLine[s] = e.line;
@@ -114,7 +115,7 @@ export function buildTimeline(events: readonly TraceEvent[], k: number): Timelin
     }
     const bytesBefore = state.liveBytes;
     for (let i = d.stepStart[s]!; i < end; i++) {
-      const e = events[i]!;
+      const e = events.at(i)!;
       switch (e.k) {
         case 'line':
           if (sum !== undefined && !e.resume) sum.hits++;

@@ -2,6 +2,7 @@
 // that changed it. Addresses are reused after a free, so an address names several incarnations:
 // the one alive at `atStep` is chosen (else the last allocated before it, else the first after).
 import type { ObjId, TraceEvent } from './events';
+import type { EventSeq } from './log';
 
 export interface ObjectHistory {
   id: ObjId;
@@ -17,7 +18,7 @@ export interface ObjectHistory {
 }
 
 export function objectHistory(
-  events: readonly TraceEvent[],
+  events: EventSeq,
   id: ObjId,
   atStep: number,
   stepOfEvent: (index: number) => number,
@@ -26,7 +27,7 @@ export function objectHistory(
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if (e.k === 'alloc' && e.obj === id) {
       if (starts.length > ends.length) ends.push(i);
       starts.push(i);
@@ -41,8 +42,8 @@ export function objectHistory(
   if (pick < 0) pick = 0;
   const allocIndex = starts[pick]!;
   const endIndex = pick < ends.length ? ends[pick]! : events.length;
-  const alloc = events[allocIndex] as Extract<TraceEvent, { k: 'alloc' }>;
-  const endEvent = events[endIndex];
+  const alloc = events.at(allocIndex) as Extract<TraceEvent, { k: 'alloc' }>;
+  const endEvent = events.at(endIndex);
   const dealloc = endEvent !== undefined && endEvent.k === 'dealloc' ? endEvent : undefined;
 
   const allocStep = stepOfEvent(allocIndex);
@@ -54,7 +55,7 @@ export function objectHistory(
     if (step === allocStep || rc !== stepStartRc) refcounts.push({ step, refcount: rc });
   };
   for (let i = allocIndex + 1; i < endIndex; i++) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if ((e.k !== 'incref' && e.k !== 'decref' && e.k !== 'move') || e.obj !== id) continue;
     const s = stepOfEvent(i);
     if (s !== step) {

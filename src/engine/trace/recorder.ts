@@ -1,8 +1,9 @@
 // EventRecorder: the one place the VM, GC and scheduler hand their TraceEvents to. Hot path: the
-// emitter checks `enabled` before building arguments; every method builds one plain object only
-// when it will be stored. Past `maxEvents` nothing more is stored, `truncated` is set and `count`
+// emitter checks `enabled` before building arguments; the frequent kinds go straight into the columnar
+// EventLog (no object per event), the others are built as one plain object only when stored. Past `maxEvents` nothing more is stored, `truncated` is set and `count`
 // goes on counting, so the events kept are always a prefix of the run.
 import type { FrameId, GcPhase, Holder, ObjFlag, ObjId, TraceEvent } from './events';
+import { EventLog } from './log';
 
 export interface RecorderOptions {
   enabled?: boolean;
@@ -25,7 +26,7 @@ export class EventRecorder {
   truncated = false;
   /** every event offered while enabled, stored or not */
   count = 0;
-  readonly events: TraceEvent[] = [];
+  readonly events = new EventLog();
   /** the run records at all (`enabled` is switched off around the interpreter's own work) */
   readonly recording: boolean;
 
@@ -51,7 +52,7 @@ export class EventRecorder {
 
   line(line: number, frame: FrameId, resume?: boolean): void {
     if (!this.take()) return;
-    this.events.push(resume ? { k: 'line', line, frame, resume: true } : { k: 'line', line, frame });
+    this.events.line(line, frame, resume);
   }
 
   alloc(
@@ -76,26 +77,23 @@ export class EventRecorder {
 
   incref(obj: ObjId, rc: number, holder?: Holder): void {
     if (!this.take()) return;
-    this.events.push(holder === undefined ? { k: 'incref', obj, rc } : { k: 'incref', obj, rc, holder });
+    this.events.incref(obj, rc, holder);
   }
 
   decref(obj: ObjId, rc: number, holder?: Holder): void {
     if (!this.take()) return;
-    this.events.push(holder === undefined ? { k: 'decref', obj, rc } : { k: 'decref', obj, rc, holder });
+    this.events.decref(obj, rc, holder);
   }
 
   /** A reference changes hands with no refcount change (a steal): `from` loses it, `to` gains it. */
   move(obj: ObjId, rc: number, from?: Holder, to?: Holder): void {
     if (!this.take()) return;
-    const e: Extract<TraceEvent, { k: 'move' }> = { k: 'move', obj, rc };
-    if (from !== undefined) e.from = from;
-    if (to !== undefined) e.to = to;
-    this.events.push(e);
+    this.events.move(obj, rc, from, to);
   }
 
   dealloc(obj: ObjId, reason: 'refcount' | 'gc' = 'refcount'): void {
     if (!this.take()) return;
-    this.events.push({ k: 'dealloc', obj, reason });
+    this.events.dealloc(obj, reason);
   }
 
   update(obj: ObjId, size?: number, repr?: string, length?: number, gcTracked?: boolean): void {

@@ -11,6 +11,7 @@ import { rootPath, unreachableFromRoots } from './paths';
 import { ReplayState, type Snapshot } from './replay';
 import { describeEvent } from './sentences';
 import { contextOf, heapStateOf } from './view';
+import type { EventSeq } from './log';
 
 export interface StepInfo {
   line: number;
@@ -38,7 +39,7 @@ export interface WhatHappenedOptions {
 }
 
 export class Timeline {
-  readonly events: readonly TraceEvent[];
+  readonly events: EventSeq;
   readonly truncated: boolean;
   readonly stepCount: number;
   /** checkpoints taken while building (exposed for tests and measurements) */
@@ -57,7 +58,7 @@ export class Timeline {
   private readonly gil: GilMarker[];
   private lineSteps: Map<number, number[]> | undefined;
 
-  constructor(events: readonly TraceEvent[], options: TimelineOptions = {}) {
+  constructor(events: EventSeq, options: TimelineOptions = {}) {
     this.events = events;
     this.truncated = options.truncated ?? false;
     const d = buildTimeline(events, Math.max(1, options.checkpointEvery ?? 4096));
@@ -122,7 +123,7 @@ export class Timeline {
   private replayTo(eventIndex: number): ReplayState {
     const cp = this.checkpointBefore(eventIndex);
     const state = new ReplayState(this.holders, cp);
-    for (let i = cp.eventIndex; i < eventIndex; i++) state.apply(this.events[i]!);
+    for (let i = cp.eventIndex; i < eventIndex; i++) state.apply(this.events.at(i)!);
     return state;
   }
 
@@ -183,7 +184,7 @@ export class Timeline {
 
   private isResume(step: number): boolean {
     if (step === 0) return false;
-    const e = this.events[this.stepStart[step]!];
+    const e = this.events.at(this.stepStart[step]!);
     return e !== undefined && e.k === 'line' && e.resume === true;
   }
 
@@ -225,7 +226,7 @@ export class Timeline {
       const mine = s === run[r];
       if (mine) r++;
       for (let i = this.stepStart[s]!; i < this.stepStart[s + 1]!; i++) {
-        const e = this.events[i]!;
+        const e = this.events.at(i)!;
         const text = mine ? describeEvent(e, state, ctx) : null;
         if (text !== null) {
           if (out.length < max) out.push(text);
@@ -282,7 +283,7 @@ export class Timeline {
     const rec = cp.objects.get(obj);
     let found: { type: string; repr: string } | undefined = rec && { type: rec.type, repr: rec.repr };
     for (let i = cp.eventIndex; i < eventIndex; i++) {
-      const e = this.events[i]!;
+      const e = this.events.at(i)!;
       if (e.k === 'alloc' && e.obj === obj) found = { type: e.type, repr: e.repr };
       else if (e.k === 'dealloc' && e.obj === obj) found = undefined;
       else if (e.k === 'update' && e.obj === obj && e.repr !== undefined && found) found = { type: found.type, repr: e.repr };

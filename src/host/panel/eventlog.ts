@@ -4,6 +4,7 @@ import type { TraceEvent } from '../../engine/trace/events';
 import { EVENT_FILTER_KINDS, PANEL_LIMITS } from '../../protocol/panel';
 import type { EventFilterKind, EventPage, EventPageRequest, PanelEvent } from '../../protocol/panel';
 import { EventTexts, eventObj } from './format';
+import type { EventSeq } from '../../engine/trace/log';
 
 export function filterKindOf(e: TraceEvent): EventFilterKind {
   switch (e.k) {
@@ -34,7 +35,7 @@ export class EventIndex {
   /** events that fall inside a collection (between a gc `start` and its `stop`) */
   private readonly inGc: Uint8Array;
 
-  constructor(private readonly events: readonly TraceEvent[]) {
+  constructor(private readonly events: EventSeq) {
     this.texts = new EventTexts(events);
     let lines = 0;
     for (const e of events) if (e.k === 'line') lines++;
@@ -46,7 +47,7 @@ export class EventIndex {
     for (const k of EVENT_FILTER_KINDS) counts.set(k, 0);
     let step = -1;
     for (let i = 0; i < events.length; i++) {
-      const e = events[i];
+      const e = events.at(i)!;
       if (e.k === 'line') {
         step++;
         if (step > 0) this.stepStart[step] = i;
@@ -60,7 +61,7 @@ export class EventIndex {
     this.inGc = new Uint8Array(events.length);
     let collecting = false;
     for (let i = 0; i < events.length; i++) {
-      const e = events[i];
+      const e = events.at(i)!;
       if (e.k === 'gc' && e.phase === 'start') collecting = true;
       if (collecting) this.inGc[i] = 1;
       if (e.k === 'gc' && e.phase === 'stop') collecting = false;
@@ -71,7 +72,7 @@ export class EventIndex {
       fill.set(k, 0);
     }
     for (let i = 0; i < events.length; i++) {
-      const fk = filterKindOf(events[i]);
+      const fk = filterKindOf(events.at(i)!);
       const n = fill.get(fk)!;
       this.byKind.get(fk)![n] = i;
       fill.set(fk, n + 1);
@@ -87,7 +88,7 @@ export class EventIndex {
   }
 
   panelEvent(i: number): PanelEvent {
-    const e = this.events[i];
+    const e = this.events.at(i)!;
     const step = this.stepOf[i];
     const pe: PanelEvent = { index: i, step, line: this.stepLine[step] ?? 0, kind: e.k, text: this.texts.text(e) };
     const obj = eventObj(e);

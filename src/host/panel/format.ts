@@ -2,6 +2,7 @@
 // the event stream (for object types and frame names), built once per run in `EventTexts`.
 import type { Holder, TraceEvent } from '../../engine/trace/events';
 import type { PanelEventKind } from '../../protocol/panel';
+import type { EventSeq } from '../../engine/trace/log';
 
 export function hexAddr(id: number): string {
   return '0x' + id.toString(16);
@@ -24,7 +25,7 @@ export class EventTexts {
   private readonly frames = new Map<number, string>([[0, '<module>']]);
   private readonly threads = new Map<number, string>();
 
-  constructor(events: readonly TraceEvent[]) {
+  constructor(events: EventSeq) {
     for (const e of events) {
       if (e.k === 'alloc') this.types.set(e.obj, e.type);
       else if (e.k === 'call') this.frames.set(e.frame, e.name);

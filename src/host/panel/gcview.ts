@@ -4,6 +4,7 @@
 // use it for a recorded collection or for a what-if run of the engine's gc API that yields events.
 import type { TraceEvent } from '../../engine/trace/events';
 import type { GcPhaseName, GcSimulationView } from '../../protocol/panel';
+import type { EventSeq } from '../../engine/trace/log';
 
 export function phaseDescription(phase: GcPhaseName, generation: number, n: number): string {
   switch (phase) {
@@ -34,11 +35,11 @@ export function phaseDescription(phase: GcPhaseName, generation: number, n: numb
  * The walk-through of the collection whose `start` event is at `startIndex` (or the first one at or
  * after it); null when there is none. `step` is the step the view is shown at.
  */
-export function gcViewFromEvents(events: readonly TraceEvent[], startIndex: number, step: number): GcSimulationView | null {
+export function gcViewFromEvents(events: EventSeq, startIndex: number, step: number): GcSimulationView | null {
   let i = startIndex;
-  while (i < events.length && !(events[i].k === 'gc' && (events[i] as { phase: string }).phase === 'start')) i++;
+  while (i < events.length && !(events.at(i)!.k === 'gc' && (events.at(i) as { phase: string }).phase === 'start')) i++;
   if (i >= events.length) return null;
-  const start = events[i] as Extract<TraceEvent, { k: 'gc' }>;
+  const start = events.at(i) as Extract<TraceEvent, { k: 'gc' }>;
   const phases: GcSimulationView['phases'] = [];
   let unreachable: number[] = [];
   let finalizers: number[] = [];
@@ -46,7 +47,7 @@ export function gcViewFromEvents(events: readonly TraceEvent[], startIndex: numb
   let collected = 0;
   let uncollectable = 0;
   for (; i < events.length; i++) {
-    const e = events[i];
+    const e = events.at(i)!;
     if (e.k !== 'gc') continue;
     const objs = [...(e.objs ?? [])];
     if (e.phase === 'move_unreachable') unreachable = objs;

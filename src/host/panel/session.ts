@@ -1,6 +1,6 @@
 // Builds the SessionInfo the panel receives once per run: downsampled live-bytes and gc-count series,
 // collection markers, GIL lanes per thread, per-line totals. Pure and bounded by PANEL_LIMITS.
-import { OWN_GIL, type TraceEvent } from '../../engine/trace/events';
+import { OWN_GIL } from '../../engine/trace/events';
 import { PANEL_LIMITS } from '../../protocol/panel';
 import type {
   GcCollectionMarker, GcOverview, GilLane, GilOverview, MemoryOverview, PanelLineSummary, PanelRunStatus,
@@ -9,6 +9,7 @@ import type {
 } from '../../protocol/panel';
 import type { EventIndex } from './eventlog';
 import type { PanelRun } from './types';
+import type { EventSeq } from '../../engine/trace/log';
 
 /** gc.get_threshold() per version, measured on CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0. */
 export function defaultGcThresholds(version: string): [number, number, number] {
@@ -16,12 +17,12 @@ export function defaultGcThresholds(version: string): [number, number, number] {
 }
 
 /** Live bytes after each step, replayed from alloc/update/dealloc sizes. */
-export function liveBytesPerStep(events: readonly TraceEvent[], index: EventIndex): Float64Array {
+export function liveBytesPerStep(events: EventSeq, index: EventIndex): Float64Array {
   const out = new Float64Array(index.stepCount);
   const sizes = new Map<number, number>();
   let live = 0;
   for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+    const e = events.at(i)!;
     if (e.k === 'alloc') {
       sizes.set(e.obj, e.size);
       live += e.size;
@@ -61,11 +62,11 @@ export function memoryOverview(live: Float64Array): MemoryOverview {
 }
 
 /** gc counts in the order the collector reported them, with their steps (ascending; for lookups the last one of a step wins). */
-export function gcCountSamples(events: readonly TraceEvent[], index: EventIndex): { steps: Uint32Array; counts: [number, number, number][] } {
+export function gcCountSamples(events: EventSeq, index: EventIndex): { steps: Uint32Array; counts: [number, number, number][] } {
   const steps: number[] = [];
   const counts: [number, number, number][] = [];
   for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+    const e = events.at(i)!;
     if (e.k !== 'gc' || !e.counts) continue;
     // every report is kept (a collection's start and stop fall in one step: the drop is drawn)
     steps.push(index.stepOf[i]);
@@ -74,7 +75,7 @@ export function gcCountSamples(events: readonly TraceEvent[], index: EventIndex)
   return { steps: Uint32Array.from(steps), counts };
 }
 
-export function gcOverview(events: readonly TraceEvent[], index: EventIndex, thresholds: [number, number, number]): GcOverview {
+export function gcOverview(events: EventSeq, index: EventIndex, thresholds: [number, number, number]): GcOverview {
   const samples = gcCountSamples(events, index);
   const series: GcOverview['series'] = [];
   const bucket = Math.max(1, Math.ceil(samples.steps.length / PANEL_LIMITS.seriesPoints));
@@ -86,7 +87,7 @@ export function gcOverview(events: readonly TraceEvent[], index: EventIndex, thr
   const collections: GcCollectionMarker[] = [];
   let total = 0;
   for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+    const e = events.at(i)!;
     if (e.k !== 'gc' || e.phase !== 'stop') continue;
     total++;
     if (collections.length < PANEL_LIMITS.markers) {
@@ -125,7 +126,7 @@ export function capSegments(segs: GilLane['segments'], max: number): GilLane['se
   return out;
 }
 
-export function gilOverview(events: readonly TraceEvent[], index: EventIndex): GilOverview {
+export function gilOverview(events: EventSeq, index: EventIndex): GilOverview {
   const lanes = new Map<number, LaneBuild>();
   const switches: GilOverview['switches'] = [];
   const markerSteps: number[] = [];
@@ -155,7 +156,7 @@ export function gilOverview(events: readonly TraceEvent[], index: EventIndex): G
     l.since = time;
   };
   for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+    const e = events.at(i)!;
     if (e.k !== 'gil' && e.k !== 'thread') continue;
     endTime = Math.max(endTime, e.time);
     const st = index.stepOf[i];

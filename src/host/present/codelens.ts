@@ -106,7 +106,7 @@ function teardownOf(tl: HostTimeline): { line: number; step: number; fix: (s: Li
   const events = tl.events;
   let ret = -1;
   for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if (e.k === 'return' && e.frame === 0) {
       ret = i;
       break;
@@ -126,7 +126,7 @@ function teardownOf(tl: HostTimeline): { line: number; step: number; fix: (s: Li
   const allocTypes: Record<string, number> = {};
   const freeTypes: Record<string, number> = {};
   for (let i = ret + 1; i < events.length; i++) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if (e.k === 'alloc') {
       allocs++;
       allocBytes += e.size;

@@ -126,7 +126,7 @@ export function lookup(tl: HostTimeline, src: ScannedSource, target: NameAt): Lo
 /** The index of the last `line` event of `frame` before event `before` (where the caller's line began). */
 function lastLineEventOf(tl: HostTimeline, frame: number, before: number): number | undefined {
   for (let i = before - 1; i >= 0; i--) {
-    const e = tl.events[i]!;
+    const e = tl.events.at(i)!;
     if (e.k === 'line' && e.frame === frame) return i;
   }
   return undefined;

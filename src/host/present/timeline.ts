@@ -3,7 +3,7 @@
 // the heap right after that run, right before it, and when the program finished. The real Timeline
 // satisfies HostTimeline structurally.
 import type { HeapState, LineSummary } from '../../engine/api';
-import type { TraceEvent } from '../../engine/trace/events';
+import type { EventSeq } from '../../engine/trace/log';
 
 export interface StepInfo {
   line: number;
@@ -16,7 +16,7 @@ export interface StepInfo {
 
 export interface HostTimeline {
   readonly stepCount: number;
-  readonly events: readonly TraceEvent[];
+  readonly events: EventSeq;
   stepInfo(step: number): StepInfo;
   stepsOfLine(line: number): readonly number[];
   /** the heap once every event of `step` has been applied */
@@ -40,7 +40,7 @@ export interface RunEnd {
 export function runEnd(tl: HostTimeline, from: number, frame: number): RunEnd {
   const events = tl.events;
   for (let i = from + 1; i < events.length; i++) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if (e.k === 'line' && e.frame === frame && !e.resume) return { index: i, returned: false };
     if (e.k === 'return' && e.frame === frame) return { index: i, returned: true };
   }
@@ -54,7 +54,7 @@ export function runEnd(tl: HostTimeline, from: number, frame: number): RunEnd {
 export function teardownStart(tl: HostTimeline, from: number, ret: number): number {
   let u = ret;
   while (u > from + 1) {
-    const e = tl.events[u - 1]!;
+    const e = tl.events.at(u - 1)!;
     const teardown =
       e.k === 'decref' || e.k === 'dealloc' || e.k === 'update' ||
       (e.k === 'incref' && (e.holder === undefined || e.holder.kind === 'temporary' || e.holder.kind === 'stack'));
@@ -77,7 +77,7 @@ export function stateAfterRun(tl: HostTimeline, from: number, frame: number): { 
 export function stateAtProgramEnd(tl: HostTimeline): HeapState {
   const events = tl.events;
   for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
+    const e = events.at(i)!;
     if (e.k === 'return' && e.frame === 0) return tl.stateAfterEvent(teardownStart(tl, 0, i));
   }
   return tl.stateAt(tl.stepCount - 1);
@@ -97,7 +97,7 @@ export function runStart(tl: HostTimeline, line: number, lastStep: number): numb
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i]!;
     if (s > lastStep) continue;
-    const e = tl.events[tl.stepInfo(s).firstEvent];
+    const e = tl.events.at(tl.stepInfo(s).firstEvent);
     if (!(e && e.k === 'line' && e.resume)) return s;
   }
   return lastStep;

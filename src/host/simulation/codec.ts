@@ -4,6 +4,7 @@
 // or fields this file does not know travel as JSON, so the codec never loses data.
 import type { GcPhase, Holder, ObjFlag, TraceEvent } from '../../engine/trace/events';
 import type { EncodedEvents } from '../../protocol/worker';
+import { EventLog, type EventSeq } from '../../engine/trace/log';
 
 export type { EncodedEvents };
 
@@ -98,7 +99,7 @@ class Writer {
   }
 }
 
-export function encodeEvents(events: readonly TraceEvent[]): EncodedEvents {
+export function encodeEvents(events: EventSeq): EncodedEvents {
   const w = new Writer();
   for (const e of events) {
     if (!knownShape(e)) {
@@ -172,7 +173,11 @@ export function encodeEvents(events: readonly TraceEvent[]): EncodedEvents {
   return { count: events.length, nums: w.result(), strings: w.strings };
 }
 
-export function decodeEvents(enc: EncodedEvents): TraceEvent[] {
+/**
+ * Decodes into the engine's columnar EventLog (the host keeps a long run's events compactly too).
+ * Stack and name holders are shared per frame/name, as the engine shares them.
+ */
+export function decodeEvents(enc: EncodedEvents): EventLog {
   const { nums: n, strings } = enc;
   let i = 0;
   const num = () => n[i++]!;
@@ -188,14 +193,25 @@ export function decodeEvents(enc: EncodedEvents): TraceEvent[] {
     const v = n[i++]!;
     return v < 0 ? undefined : strings[v]!;
   };
+  const names = new Map<string, Holder>();
+  const stacks = new Map<number, Holder>();
   const holder = (): Holder | undefined => {
     switch (num()) {
       case 1:
         return { kind: 'object', obj: num(), label: str()! };
-      case 2:
-        return { kind: 'name', frame: num(), name: str()!, scope: SCOPES[num()]! };
-      case 3:
-        return { kind: 'stack', frame: num() };
+      case 2: {
+        const frame = num(), name = str()!, scope = SCOPES[num()]!;
+        const key = `${frame}\u0000${name}\u0000${scope}`;
+        let h = names.get(key);
+        if (!h) names.set(key, (h = { kind: 'name', frame, name, scope }));
+        return h;
+      }
+      case 3: {
+        const frame = num();
+        let h = stacks.get(frame);
+        if (!h) stacks.set(frame, (h = { kind: 'stack', frame }));
+        return h;
+      }
       case 4:
         return { kind: 'arena' };
       case 5:
@@ -211,49 +227,49 @@ export function decodeEvents(enc: EncodedEvents): TraceEvent[] {
     for (const key of Object.keys(o) as (keyof T)[]) if (o[key] === undefined) delete o[key];
     return o;
   };
-  const out: TraceEvent[] = new Array(enc.count);
+  const log = new EventLog();
   for (let k = 0; k < enc.count; k++) {
     const kind = num();
     switch (kind) {
       case KIND.line:
-        out[k] = clean({ k: 'line', line: num(), frame: num(), resume: bool() });
+        log.line(num(), num(), bool());
         break;
       case KIND.alloc: {
         const obj = num(), type = str()!, size = num(), line = num(), repr = str()!;
         const nFlags = num();
         const flags = nFlags < 0 ? undefined : Array.from({ length: nFlags }, () => FLAGS[num()]!);
-        out[k] = clean({ k: 'alloc', obj, type, size, line, repr, flags, gcTracked: bool(), rc: opt(), holder: holder() });
+        log.push(clean({ k: 'alloc', obj, type, size, line, repr, flags, gcTracked: bool(), rc: opt(), holder: holder() }));
         break;
       }
       case KIND.incref:
-        out[k] = clean({ k: 'incref', obj: num(), rc: num(), holder: holder() });
+        log.incref(num(), num(), holder());
         break;
       case KIND.decref:
-        out[k] = clean({ k: 'decref', obj: num(), rc: num(), holder: holder() });
+        log.decref(num(), num(), holder());
         break;
       case KIND.move:
-        out[k] = clean({ k: 'move', obj: num(), rc: num(), from: holder(), to: holder() });
+        log.move(num(), num(), holder(), holder());
         break;
       case KIND.dealloc:
-        out[k] = { k: 'dealloc', obj: num(), reason: num() === 1 ? 'gc' : 'refcount' };
+        log.dealloc(num(), num() === 1 ? 'gc' : 'refcount');
         break;
       case KIND.update:
-        out[k] = clean({ k: 'update', obj: num(), size: opt(), repr: str(), length: opt(), gcTracked: bool() });
+        log.push(clean({ k: 'update', obj: num(), size: opt(), repr: str(), length: opt(), gcTracked: bool() }));
         break;
       case KIND.call: {
         const frame = num();
         const parent = opt() ?? null;
-        out[k] = clean({ k: 'call', frame, parent, name: str()!, line: num(), thread: opt() });
+        log.push(clean({ k: 'call', frame, parent, name: str()!, line: num(), thread: opt() }));
         break;
       }
       case KIND.return:
-        out[k] = { k: 'return', frame: num(), value: opt() ?? null };
+        log.push({ k: 'return', frame: num(), value: opt() ?? null });
         break;
       case KIND.exception:
-        out[k] = clean({ k: 'exception', type: str()!, message: str()!, line: num(), frame: num(), caught: bool() });
+        log.push(clean({ k: 'exception', type: str()!, message: str()!, line: num(), frame: num(), caught: bool() }));
         break;
       case KIND.output:
-        out[k] = { k: 'output', text: str()! };
+        log.push({ k: 'output', text: str()! });
         break;
       case KIND.gc: {
         const phase = str() as GcPhase, generation = num();
@@ -261,27 +277,27 @@ export function decodeEvents(enc: EncodedEvents): TraceEvent[] {
         const objs = nObjs < 0 ? undefined : Array.from({ length: nObjs }, () => num());
         const collected = opt(), uncollectable = opt();
         const counts: [number, number, number] | undefined = num() === 1 ? [num(), num(), num()] : undefined;
-        out[k] = clean({ k: 'gc', phase, generation, objs, collected, uncollectable, counts });
+        log.push(clean({ k: 'gc', phase, generation, objs, collected, uncollectable, counts }));
         break;
       }
       case KIND.gil:
-        out[k] = clean({ k: 'gil', what: str() as 'request', thread: num(), reason: str(), time: num() });
+        log.push(clean({ k: 'gil', what: str() as 'request', thread: num(), reason: str(), time: num() }));
         break;
       case KIND.thread:
-        out[k] = { k: 'thread', what: str() as 'start', thread: num(), name: str()!, time: num() };
+        log.push({ k: 'thread', what: str() as 'start', thread: num(), name: str()!, time: num() });
         break;
       case KIND.lock:
-        out[k] = { k: 'lock', what: str() as 'acquire', lock: num(), thread: num(), time: num() };
+        log.push({ k: 'lock', what: str() as 'acquire', lock: num(), thread: num(), time: num() });
         break;
       case KIND.heap:
-        out[k] = clean({ k: 'heap', what: str() as 'pool-state', address: num(), bytes: num(), arena: opt(), sizeClass: opt(), from: str() as 'used' | undefined, to: str() as 'used' | undefined });
+        log.push(clean({ k: 'heap', what: str() as 'pool-state', address: num(), bytes: num(), arena: opt(), sizeClass: opt(), from: str() as 'used' | undefined, to: str() as 'used' | undefined }));
         break;
       case KIND.json:
-        out[k] = JSON.parse(str()!) as TraceEvent;
+        log.push(JSON.parse(str()!) as TraceEvent);
         break;
       default:
         throw new Error(`corrupt event encoding: kind ${kind} at ${i - 1}`);
     }
   }
-  return out;
+  return log;
 }

@@ -12,8 +12,8 @@ function run(src: string): { gil: Gil[]; events: TraceEvent[]; stdout: string; i
   const r = simulate(src, { version: '3.12', recordEvents: true, budgets: { maxEvents: 50_000_000, maxTimeMs: 0 } });
   assert.equal(r.status, 'ok', r.stderr);
   // event times are microseconds; the assertions below use nanoseconds
-  const gil = r.events.filter((e): e is Gil => e.k === 'gil').map((e) => ({ ...e, time: Math.round(e.time * 1000) }));
-  return { gil, events: r.events, stdout: r.stdout, instructions: r.instructions };
+  const gil = r.events.slice().filter((e): e is Gil => e.k === 'gil').map((e) => ({ ...e, time: Math.round(e.time * 1000) }));
+  return { gil, events: r.events.slice(), stdout: r.stdout, instructions: r.instructions };
 }
 
 const SPIN = (n: number, interval = '') => `

@@ -272,5 +272,5 @@ export function generateStream(opts: GenOptions): { events: TraceEvent[]; snapsh
       }
     }
   }
-  return { events: rec.events, snapshots };
+  return { events: rec.events.slice(), snapshots };
 }

@@ -3,7 +3,7 @@
 // The machine is shared, so each bound is checked on the best of a few tries (a bound broken by
 // the code is broken on every try, see best()), and the measured numbers are printed.
 import { strict as assert } from 'node:assert';
-import type { TraceEvent } from '../../../src/engine/trace/events';
+import type { EventSeq } from '../../../src/engine/trace/log';
 import { Timeline } from '../../../src/engine/trace/timeline';
 import { perfStream } from './perfstream';
 
@@ -28,7 +28,7 @@ function best<T>(tries: number, fn: () => T): { ms: number; value: T } {
 
 describe('trace/Timeline performance', function () {
   this.timeout(120_000);
-  let events: TraceEvent[];
+  let events: EventSeq;
   let tl: Timeline;
 
   before(() => {

@@ -1,11 +1,12 @@
 // A large synthetic event stream for the timeline's performance bounds: a heap that grows to `live`
 // objects held in 64 global lists, name rebinding, calls with locals and stack references, list
 // resizes, GC promotions and output. Generated fast (no model checks): rc bookkeeping by construction.
-import type { Holder, ObjId, TraceEvent } from '../../../src/engine/trace/events';
+import type { Holder, ObjId } from '../../../src/engine/trace/events';
+import type { EventSeq } from '../../../src/engine/trace/log';
 import { EventRecorder } from '../../../src/engine/trace/recorder';
 import { BASE_ADDR } from './gen';
 
-export function perfStream(events: number, live: number): TraceEvent[] {
+export function perfStream(events: number, live: number): EventSeq {
   const rec = new EventRecorder();
   const rc = new Map<ObjId, number>();
   const size = new Map<ObjId, number>();

@@ -22,7 +22,7 @@ describe('trace/EventRecorder', () => {
     r.thread('start', 2, 'Thread-1', 5001);
     r.ret(0, null);
     r.dealloc(0x10);
-    assert.deepEqual(r.events, [
+    assert.deepEqual(r.events.slice(), [
       { k: 'call', frame: 0, parent: null, name: '<module>', line: 1 },
       { k: 'line', line: 1, frame: 0 },
       { k: 'alloc', obj: 0x10, type: 'list', size: 56, line: 1, repr: '[]', gcTracked: true },
@@ -65,7 +65,7 @@ describe('trace/EventRecorder', () => {
     assert.equal(r.count, 8);
     assert.equal(r.dropped, 3);
     assert.equal(r.truncated, true);
-    assert.deepEqual(r.events[4], { k: 'line', line: 3, frame: 0 });
+    assert.deepEqual(r.events.at(4), { k: 'line', line: 3, frame: 0 });
     const tl = new Timeline(r.events, { truncated: r.truncated });
     assert.equal(tl.truncated, true);
     assert.equal(tl.stepCount, 3);

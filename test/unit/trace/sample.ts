@@ -58,5 +58,5 @@ export function sampleEvents(): TraceEvent[] {
   r.line(7, 0);
   r.decref(LIST, 0, g('data'));
   r.dealloc(LIST, 'refcount');
-  return r.events;
+  return r.events.slice();
 }

@@ -1,0 +1,287 @@
+// EventLog: the stored event stream, columnar. The kinds that make up most of a trace (line, incref/
+// decref, move, dealloc: ~95% of cycles.py's 4 M events) live in typed arrays, their holders as numbers
+// (kind, object or frame, an id in a string table); every other event is kept as the object it was
+// built as. Reading (`at`) materializes a fresh TraceEvent per index, a short-lived object the
+// JavaScript collector frees young, so a long run keeps ~40 bytes per event outside the JavaScript heap
+// instead of retained objects the collector has to trace (3x faster recording of cycles.py).
+import type { Holder, TraceEvent } from './events';
+
+/**
+ * What readers of a trace need: an indexable, iterable sequence of events. A plain `TraceEvent[]` is
+ * one too (tests and decoders build arrays); the recorder's EventLog is the compact one.
+ */
+export interface EventSeq extends Iterable<TraceEvent> {
+  readonly length: number;
+  /** the event at `i` (negative: from the end), undefined out of range; like Array.prototype.at */
+  at(i: number): TraceEvent | undefined;
+  /** events [start, end) as an array, like Array.prototype.slice */
+  slice(start?: number, end?: number): TraceEvent[];
+}
+
+const BOXED = 0;
+const LINE = 1;
+const INCREF = 2;
+const DECREF = 3;
+const MOVE = 4;
+const DEALLOC = 5;
+
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
+/** one block of CHUNK events; blocks are never copied or resized, so a long run never over-allocates */
+class Chunk {
+  readonly kind = new Uint8Array(CHUNK);
+  /** obj (line: the line number) */
+  readonly a = new Float64Array(CHUNK);
+  /** rc (line: the frame; dealloc: 1 when by the gc; boxed: index into `boxed`) */
+  readonly b = new Uint32Array(CHUNK);
+  /** the holder (move: `from`), see HolderColumns; line: 1 when a resume */
+  readonly h1 = new HolderColumns();
+  /** move: `to` */
+  readonly h2 = new HolderColumns();
+}
+
+/** a holder as numbers: its kind (H_*), its object or frame, and its label/name/what as a string id */
+class HolderColumns {
+  readonly k = new Uint8Array(CHUNK);
+  readonly n = new Float64Array(CHUNK);
+  readonly s = new Int32Array(CHUNK);
+}
+
+const H_NONE = 0;
+const H_OBJECT = 1;
+const H_NAME = 2; // + scope index
+const H_STACK = 6;
+const H_ARENA = 7;
+const H_INTERPRETER = 8;
+const H_TEMPORARY = 9;
+const SCOPES = ['local', 'global', 'cell', 'class'] as const;
+
+export class EventLog implements EventSeq {
+  private readonly chunks: Chunk[] = [];
+  private cur: Chunk | undefined;
+  /** events of the kinds without columns, as built */
+  private readonly boxed: TraceEvent[] = [];
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  private n = 0;
+
+  static from(events: Iterable<TraceEvent>): EventLog {
+    const log = new EventLog();
+    for (const e of events) log.push(e);
+    return log;
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** the next event's index inside `this.cur` (a new chunk every CHUNK events) */
+  private slot(): number {
+    const i = this.n & MASK;
+    if (i === 0) this.chunks.push((this.cur = new Chunk()));
+    this.n++;
+    return i;
+  }
+
+  private str(x: string): number {
+    let id = this.stringIds.get(x);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(x);
+      this.stringIds.set(x, id);
+    }
+    return id;
+  }
+
+  private putHolder(cols: HolderColumns, j: number, h: Holder | undefined): void {
+    if (h === undefined) {
+      cols.k[j] = H_NONE;
+      return;
+    }
+    switch (h.kind) {
+      case 'object':
+        cols.k[j] = H_OBJECT;
+        cols.n[j] = h.obj;
+        cols.s[j] = this.str(h.label);
+        return;
+      case 'name':
+        cols.k[j] = H_NAME + SCOPES.indexOf(h.scope);
+        cols.n[j] = h.frame;
+        cols.s[j] = this.str(h.name);
+        return;
+      case 'stack':
+        cols.k[j] = H_STACK;
+        cols.n[j] = h.frame;
+        return;
+      case 'arena':
+        cols.k[j] = H_ARENA;
+        return;
+      case 'interpreter':
+        cols.k[j] = H_INTERPRETER;
+        cols.s[j] = this.str(h.what);
+        return;
+      case 'temporary':
+        cols.k[j] = H_TEMPORARY;
+        return;
+    }
+  }
+
+  private getHolder(cols: HolderColumns, j: number): Holder | undefined {
+    const k = cols.k[j]!;
+    switch (k) {
+      case H_NONE: return undefined;
+      case H_OBJECT: return { kind: 'object', obj: cols.n[j]!, label: this.strings[cols.s[j]!]! };
+      case H_STACK: return { kind: 'stack', frame: cols.n[j]! };
+      case H_ARENA: return { kind: 'arena' };
+      case H_INTERPRETER: return { kind: 'interpreter', what: this.strings[cols.s[j]!]! };
+      case H_TEMPORARY: return { kind: 'temporary' };
+      default: return { kind: 'name', frame: cols.n[j]!, name: this.strings[cols.s[j]!]!, scope: SCOPES[k - H_NAME]! };
+    }
+  }
+
+  line(line: number, frame: number, resume: boolean | undefined): void {
+    if (!isU32(frame)) return this.box(resume ? { k: 'line', line, frame, resume } : { k: 'line', line, frame });
+    const i = this.slot();
+    const c = this.cur!;
+    c.kind[i] = LINE;
+    c.a[i] = line;
+    c.b[i] = frame;
+    c.h1.k[i] = resume ? 1 : 0;
+  }
+
+  incref(obj: number, rc: number, holder: Holder | undefined): void {
+    this.refEvent(INCREF, obj, rc, holder);
+  }
+
+  decref(obj: number, rc: number, holder: Holder | undefined): void {
+    this.refEvent(DECREF, obj, rc, holder);
+  }
+
+  private refEvent(kind: typeof INCREF | typeof DECREF, obj: number, rc: number, holder: Holder | undefined): void {
+    if (!isU32(rc)) {
+      const k = kind === INCREF ? 'incref' : 'decref';
+      return this.box(holder === undefined ? { k, obj, rc } : { k, obj, rc, holder });
+    }
+    const i = this.slot();
+    const c = this.cur!;
+    c.kind[i] = kind;
+    c.a[i] = obj;
+    c.b[i] = rc;
+    this.putHolder(c.h1, i, holder);
+  }
+
+  move(obj: number, rc: number, from: Holder | undefined, to: Holder | undefined): void {
+    if (!isU32(rc)) {
+      const e: Extract<TraceEvent, { k: 'move' }> = { k: 'move', obj, rc };
+      if (from !== undefined) e.from = from;
+      if (to !== undefined) e.to = to;
+      return this.box(e);
+    }
+    const i = this.slot();
+    const c = this.cur!;
+    c.kind[i] = MOVE;
+    c.a[i] = obj;
+    c.b[i] = rc;
+    this.putHolder(c.h1, i, from);
+    this.putHolder(c.h2, i, to);
+  }
+
+  dealloc(obj: number, reason: 'refcount' | 'gc'): void {
+    const i = this.slot();
+    const c = this.cur!;
+    c.kind[i] = DEALLOC;
+    c.a[i] = obj;
+    c.b[i] = reason === 'gc' ? 1 : 0;
+  }
+
+  /** any event; the frequent kinds go to their columns */
+  push(e: TraceEvent): void {
+    switch (e.k) {
+      case 'line':
+        if (Object.keys(e).length === (e.resume === undefined ? 3 : 4) && e.resume !== false) return this.line(e.line, e.frame, e.resume);
+        break;
+      case 'incref':
+      case 'decref':
+        if (Object.keys(e).length === (e.holder === undefined ? 3 : 4)) {
+          return e.k === 'incref' ? this.incref(e.obj, e.rc, e.holder) : this.decref(e.obj, e.rc, e.holder);
+        }
+        break;
+      case 'move':
+        if (Object.keys(e).length === 3 + (e.from === undefined ? 0 : 1) + (e.to === undefined ? 0 : 1)) {
+          return this.move(e.obj, e.rc, e.from, e.to);
+        }
+        break;
+      case 'dealloc':
+        if (Object.keys(e).length === 3) return this.dealloc(e.obj, e.reason);
+        break;
+    }
+    this.box(e);
+  }
+
+  /** an event kept as the object it is */
+  private box(e: TraceEvent): void {
+    const i = this.slot();
+    const c = this.cur!;
+    c.kind[i] = BOXED;
+    c.b[i] = this.boxed.length;
+    this.boxed.push(e);
+  }
+
+  at(index: number): TraceEvent | undefined {
+    const i = index < 0 ? index + this.n : index;
+    if (!(i >= 0 && i < this.n)) return undefined;
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & MASK;
+    switch (c.kind[j]) {
+      case LINE:
+        return c.h1.k[j] ? { k: 'line', line: c.a[j]!, frame: c.b[j]!, resume: true } : { k: 'line', line: c.a[j]!, frame: c.b[j]! };
+      case INCREF:
+      case DECREF: {
+        const k = c.kind[j] === INCREF ? 'incref' : 'decref';
+        const holder = this.getHolder(c.h1, j);
+        return holder === undefined ? { k, obj: c.a[j]!, rc: c.b[j]! } : { k, obj: c.a[j]!, rc: c.b[j]!, holder };
+      }
+      case MOVE: {
+        const e: Extract<TraceEvent, { k: 'move' }> = { k: 'move', obj: c.a[j]!, rc: c.b[j]! };
+        const from = this.getHolder(c.h1, j);
+        const to = this.getHolder(c.h2, j);
+        if (from !== undefined) e.from = from;
+        if (to !== undefined) e.to = to;
+        return e;
+      }
+      case DEALLOC:
+        return { k: 'dealloc', obj: c.a[j]!, reason: c.b[j] ? 'gc' : 'refcount' };
+      default:
+        return this.boxed[c.b[j]!]!;
+    }
+  }
+
+  slice(start = 0, end = this.n): TraceEvent[] {
+    const s = clamp(start, this.n);
+    const e = clamp(end, this.n);
+    const out: TraceEvent[] = [];
+    for (let i = s; i < e; i++) out.push(this.at(i)!);
+    return out;
+  }
+
+  /** JSON.stringify writes the events as an array (`pymem run --json`) */
+  toJSON(): TraceEvent[] {
+    return this.slice();
+  }
+
+  *[Symbol.iterator](): Iterator<TraceEvent> {
+    for (let i = 0; i < this.n; i++) yield this.at(i)!;
+  }
+}
+
+function isU32(x: number): boolean {
+  return x >>> 0 === x;
+}
+
+function clamp(i: number, n: number): number {
+  if (i < 0) return Math.max(0, n + i);
+  return Math.min(i, n);
+}

@@ -1,0 +1,108 @@
+// The `pymem` command as a user runs it (bin/pymem.js over the bundle `npm test` builds first): stdout
+// is the program's output, exit codes per README (0 ok, 1 exception/SyntaxError, 2 usage, 3 unsupported,
+// 4 budget), `--json` is one JSON document whose events replay, `report` prints its sections, and bad
+// input never shows a JavaScript stack trace.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TraceEvent } from '../../../src/engine/trace/events';
+import { Timeline } from '../../../src/engine/trace/timeline';
+
+const BIN = join(__dirname, '..', '..', '..', 'bin', 'pymem.js');
+const dir = mkdtempSync(join(tmpdir(), 'pymem-cli-'));
+
+function file(name: string, text: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+function pymem(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const JS_TRACE = /\n\s+at .+\(.*:\d+:\d+\)|TypeError: Cannot|ReferenceError/;
+
+describe('cli/pymem', function () {
+  this.timeout(120_000);
+
+  it('run: prints what the program prints, exit 0', () => {
+    const r = pymem('run', file('ok.py', 'import sys\nx = []\nprint(sys.getrefcount(x), len(x))\n'), '--python', '3.12');
+    assert.equal(r.stdout, '2 0\n');
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+  });
+
+  it('run: an uncaught exception is a traceback on stderr and exit 1', () => {
+    const r = pymem('run', file('exc.py', 'print("before")\n1 / 0\n'));
+    assert.equal(r.stdout, 'before\n');
+    assert.match(r.stderr, /^Traceback \(most recent call last\):\n/);
+    assert.match(r.stderr, /ZeroDivisionError: division by zero\n$/);
+    assert.equal(r.status, 1);
+  });
+
+  it('run: a syntax error is exit 1 with a SyntaxError line', () => {
+    const r = pymem('run', file('syntax.py', 'x = (1,\n'));
+    assert.match(r.stderr, /SyntaxError/);
+    assert.equal(r.status, 1);
+  });
+
+  it('usage errors are exit 2: no file, unknown option, unknown version, missing file', () => {
+    for (const args of [['run'], ['run', 'x.py', '--frobnicate'], ['run', file('v.py', 'pass\n'), '--python', '2.7'], ['run', join(dir, 'missing.py')], ['dance']]) {
+      const r = pymem(...args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /^pymem: /, args.join(' '));
+    }
+  });
+
+  it('an unsupported construct is exit 3 and names the line', () => {
+    const r = pymem('run', file('match.py', 'print(1)\nmatch 1:\n    case 1:\n        pass\n'));
+    assert.equal(r.stdout, '1\n');
+    assert.match(r.stderr, /line 2/);
+    assert.equal(r.status, 3);
+  });
+
+  it('an exhausted budget is exit 4 (while True: pass under --max-steps)', () => {
+    const r = pymem('run', file('loop.py', 'while True:\n    pass\n'), '--max-steps', '10000');
+    assert.equal(r.status, 4, r.stderr);
+  });
+
+  it('--json writes one document whose events replay into the line summaries it carries', () => {
+    const r = pymem('run', file('json.py', 'a = [1, 2]\nb = a\ndel a\nprint(len(b))\n'), '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as { stdout: string; events: TraceEvent[]; lineSummaries: unknown[] };
+    assert.equal(doc.stdout, '2\n');
+    assert.ok(Array.isArray(doc.events) && doc.events.length > 10, 'events is an array of events');
+    assert.ok(doc.events.some((e) => e.k === 'alloc') && doc.events.every((e) => typeof e.k === 'string'));
+    const tl = new Timeline(doc.events);
+    assert.deepEqual(doc.lineSummaries, [...tl.lineSummaries().values()].sort((x, y) => x.line - y.line));
+  });
+
+  it('--trace summarizes the recording on stderr', () => {
+    const r = pymem('run', file('trace.py', 'x = [[] for _ in range(3)]\n'), '--trace');
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /^pymem: [\d,]+ instructions, [\d,]+ events recorded, \d+ ms\n$/);
+  });
+
+  it('report: output, the per-line table and the objects alive at the end', () => {
+    const r = pymem('report', file('rep.py', 'data = [1, 2, 3]\nalias = data\nprint(sum(data))\n'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /6\n/);
+    assert.match(r.stdout, /data/);
+    assert.doesNotMatch(r.stdout + r.stderr, JS_TRACE);
+  });
+
+  it('random bytes end cleanly, without a JavaScript stack trace', () => {
+    let seed = 7;
+    const bytes = Buffer.alloc(4000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+    for (const cmd of ['run', 'report']) {
+      const r = pymem(cmd, file('noise.py', bytes));
+      assert.ok(r.status === 1 || r.status === 3, `${cmd}: exit ${r.status}: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout + r.stderr, JS_TRACE);
+    }
+  });
+});
