@@ -2,6 +2,7 @@
 // SETUP_FINALLY blocks), and what the frame belongs to (function, generator, module).
 import type { CodeObject } from '../compile/code';
 import type { PyCell, PyDict, PyException, PyFrameObj, PyFunction, PyGenerator, PyObject } from '../objects/model';
+import type { Holder } from '../trace/events';
 
 export interface Block {
   /** 'finally': SETUP_FINALLY/SETUP_WITH handler; 'except': an exception is being handled */
@@ -40,6 +41,8 @@ export class Frame {
   threadBottom = false;
   /** an exception to raise when the frame resumes (generator.throw / close) */
   pendingThrow: PyException | null = null;
+  /** the trace's holder of each fast local, made on first use (LOAD_FAST/STORE_FAST's hot path) */
+  localHolders: (Holder | undefined)[] | null = null;
   /** a class body frame: the namespace dict to return */
   /** module and class bodies: the namespace LOAD_NAME/STORE_NAME use */
   localsDict: PyDict | null;

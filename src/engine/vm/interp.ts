@@ -482,8 +482,11 @@ export abstract class EvalLoop extends Builtins {
           const v = stack.pop()!;
           const old = f.fast[arg];
           f.fast[arg] = v;
-          if (rec.enabled) this.moveTo(v, ['name', f.id, f.code.varnames[arg], 'local']);
-          if (old) this.decrefBy(old, ['name', f.id, f.code.varnames[arg], 'local']);
+          if (rec.enabled) {
+            const h = this.localHolder(f, arg);
+            this.moveToHolder(v, h);
+            if (old) this.decrefByHolder(old, h);
+          } else if (old) this.decref(old);
           break;
         }
         case Op.DELETE_FAST: {

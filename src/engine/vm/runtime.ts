@@ -15,6 +15,7 @@ import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
 import type { FrameId, Holder, ObjFlag } from '../trace/events';
 import { SimStop } from './errors';
+import type { Frame } from './frame';
 
 const TRASHCAN_DEPTH = 50;
 export const SHARED_RC = 1_000_000; // stand-in count for interpreter-owned objects on 3.10/3.11
@@ -155,6 +156,31 @@ export abstract class Runtime {
     o.rc--;
     if (this.rec.enabled) this.rec.decref(o.id, o.rc, this.holderOf(h));
     if (o.rc === 0) this.dealloc(o);
+  }
+
+  /** decrefBy with the trace's holder already made (a fast local's, see localHolder) */
+  decrefByHolder(o: PyObject, h: Holder): void {
+    if (o.flags & F_IMMORTAL) {
+      if (this.rec.enabled && h.kind === 'name' && o.flags & F_ANNOUNCED) this.rec.move(o.id, o.rc, h, undefined);
+      return;
+    }
+    o.rc--;
+    if (this.rec.enabled) this.rec.decref(o.id, o.rc, h);
+    if (o.rc === 0) this.dealloc(o);
+  }
+
+  /** the holder of fast local `i` of frame `f` (the same object holderOf gives for that name) */
+  localHolder(f: Frame, i: number): Holder {
+    const hs = f.localHolders ?? (f.localHolders = []);
+    return hs[i] ?? (hs[i] = this.holderOf(['name', f.id, f.code.varnames[i]!, 'local']));
+  }
+
+  /** moveTo with the trace's holder already made */
+  moveToHolder(o: PyObject, to: Holder): void {
+    if (!this.rec.enabled) return;
+    if (o.flags & (F_IMMORTAL | F_SHARED) && !(o.flags & F_ANNOUNCED)) this.announce(o);
+    if (!(o.flags & F_IMMORTAL)) this.emitMove(o, this.stackHolder(this.curFrameId), to);
+    else if (to.kind === 'name') this.rec.move(o.id, o.rc, undefined, to);
   }
 
   /** the value stack's reference becomes `to`'s (a steal: no refcount change) */
