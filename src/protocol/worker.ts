@@ -1,6 +1,7 @@
 // Messages between the extension host and its simulation worker (src/host/worker.ts). Types only:
 // everything here is plain data that crosses `postMessage` by structured clone.
 import type { Budgets, PythonVersion, SimulationResult } from '../engine/api';
+import type { Chunk } from '../engine/trace/log';
 
 /** Index of the cancel flag inside the request's shared Int32Array (1 = cancel requested). */
 export const CANCEL_FLAG_INDEX = 0;
@@ -35,12 +36,23 @@ export interface EncodedEvents {
   strings: string[];
 }
 
+/**
+ * The event log as it crosses to the host: the EventLog's typed-array chunks (transferred, not
+ * copied), its string table, and its other events in the compact encoding above.
+ */
+export interface TransferredEvents {
+  count: number;
+  chunks: Chunk[];
+  strings: string[];
+  boxed: EncodedEvents;
+}
+
 /** Worker → host: the run finished (status 'cancelled' included). `result.events` is empty: see `events`. */
 export interface SimulateDone {
   type: 'done';
   requestId: number;
   result: SimulationResult;
-  events: EncodedEvents;
+  events: TransferredEvents;
 }
 
 /** Worker → host: simulate() itself threw. The worker stays usable. */

@@ -25,29 +25,45 @@ const DECREF = 3;
 const MOVE = 4;
 const DEALLOC = 5;
 
-
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
+/** The log as plain parts: typed arrays a worker can transfer without copying, plus the rest. */
+export interface EventLogParts {
+  count: number;
+  chunks: Chunk[];
+  strings: string[];
+  boxed: TraceEvent[];
+}
+
 /** one block of CHUNK events; blocks are never copied or resized, so a long run never over-allocates */
-class Chunk {
-  readonly kind = new Uint8Array(CHUNK);
+export interface Chunk {
+  /** the event kind (BOXED, LINE, ...) */
+  readonly kind: Uint8Array;
   /** obj (line: the line number) */
-  readonly a = new Float64Array(CHUNK);
+  readonly a: Float64Array;
   /** rc (line: the frame; dealloc: 1 when by the gc; boxed: index into `boxed`) */
-  readonly b = new Uint32Array(CHUNK);
-  /** the holder (move: `from`), see HolderColumns; line: 1 when a resume */
-  readonly h1 = new HolderColumns();
+  readonly b: Uint32Array;
+  /** the holder (move: `from`); line: h1.k is 1 for a resume */
+  readonly h1: HolderColumns;
   /** move: `to` */
-  readonly h2 = new HolderColumns();
+  readonly h2: HolderColumns;
+}
+
+function newChunk(): Chunk {
+  return { kind: new Uint8Array(CHUNK), a: new Float64Array(CHUNK), b: new Uint32Array(CHUNK), h1: newHolderColumns(), h2: newHolderColumns() };
+}
+
+function newHolderColumns(): HolderColumns {
+  return { k: new Uint8Array(CHUNK), n: new Float64Array(CHUNK), s: new Int32Array(CHUNK) };
 }
 
 /** a holder as numbers: its kind (H_*), its object or frame, and its label/name/what as a string id */
-class HolderColumns {
-  readonly k = new Uint8Array(CHUNK);
-  readonly n = new Float64Array(CHUNK);
-  readonly s = new Int32Array(CHUNK);
+export interface HolderColumns {
+  readonly k: Uint8Array;
+  readonly n: Float64Array;
+  readonly s: Int32Array;
 }
 
 const H_NONE = 0;
@@ -68,6 +84,27 @@ export class EventLog implements EventSeq {
   private readonly stringIds = new Map<string, number>();
   private n = 0;
 
+  /** the parts (shared, not copied): for a transfer to another thread, after which this log is not used */
+  parts(): EventLogParts {
+    return { count: this.n, chunks: this.chunks, strings: this.strings, boxed: this.boxed };
+  }
+
+  /** a log over parts another thread made (see parts()); appending to it goes on after them */
+  static fromParts(p: EventLogParts): EventLog {
+    if (p.chunks.length !== Math.ceil(p.count / CHUNK)) throw new Error(`event log: ${p.chunks.length} chunks for ${p.count} events`);
+    for (const c of p.chunks) {
+      const cols = [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.h2.k, c.h2.n, c.h2.s];
+      if (cols.some((x) => x.length !== CHUNK)) throw new Error('event log: a chunk of the wrong size');
+    }
+    const log = new EventLog();
+    log.chunks.push(...p.chunks);
+    log.cur = p.chunks[p.chunks.length - 1];
+    log.n = p.count;
+    for (const x of p.boxed) log.boxed.push(x);
+    for (const x of p.strings) log.str(x);
+    return log;
+  }
+
   static from(events: Iterable<TraceEvent>): EventLog {
     const log = new EventLog();
     for (const e of events) log.push(e);
@@ -81,7 +118,7 @@ export class EventLog implements EventSeq {
   /** the next event's index inside `this.cur` (a new chunk every CHUNK events) */
   private slot(): number {
     const i = this.n & MASK;
-    if (i === 0) this.chunks.push((this.cur = new Chunk()));
+    if (i === 0) this.chunks.push((this.cur = newChunk()));
     this.n++;
     return i;
   }

@@ -3,10 +3,31 @@
 // the receiving thread for about a second; decoding this takes a small fraction of that. Event kinds
 // or fields this file does not know travel as JSON, so the codec never loses data.
 import type { GcPhase, Holder, ObjFlag, TraceEvent } from '../../engine/trace/events';
-import type { EncodedEvents } from '../../protocol/worker';
+import type { EncodedEvents, TransferredEvents } from '../../protocol/worker';
 import { EventLog, type EventSeq } from '../../engine/trace/log';
 
-export type { EncodedEvents };
+export type { EncodedEvents, TransferredEvents };
+
+/**
+ * The run's events for the trip to the host: an EventLog's column chunks go as they are (their
+ * buffers in `transfer`, moved without copying; the log is unusable afterwards), its boxed events
+ * and any plain array through encodeEvents.
+ */
+export function encodeLog(events: EventSeq): { events: TransferredEvents; transfer: ArrayBuffer[] } {
+  const log = events instanceof EventLog ? events : EventLog.from(events);
+  const p = log.parts();
+  const boxed = encodeEvents(p.boxed);
+  const transfer: ArrayBuffer[] = [boxed.nums.buffer as ArrayBuffer];
+  for (const c of p.chunks) {
+    for (const col of [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.h2.k, c.h2.n, c.h2.s]) transfer.push(col.buffer as ArrayBuffer);
+  }
+  return { events: { count: p.count, chunks: p.chunks, strings: p.strings, boxed }, transfer };
+}
+
+/** The host side of encodeLog. Throws on a malformed message. */
+export function decodeLog(t: TransferredEvents): EventLog {
+  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, boxed: decodeEvents(t.boxed).slice() });
+}
 
 const KIND = { line: 1, alloc: 2, incref: 3, decref: 4, move: 5, dealloc: 6, update: 7, call: 8, return: 9, exception: 10, output: 11, gc: 12, gil: 13, thread: 14, heap: 15, lock: 16, json: 255 } as const;
 const FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];

@@ -4,7 +4,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Budgets, PythonVersion, SimulationResult } from '../../engine/api';
 import { CANCEL_FLAG_INDEX, type SimulateRequest, type WorkerToHost } from '../../protocol/worker';
-import { decodeEvents } from './codec';
+import { decodeLog } from './codec';
 
 export interface RunRequest {
   source: string;
@@ -156,7 +156,7 @@ export class WorkerRunner implements SimulationRunner {
     else if (msg.type === 'done') {
       let outcome: RunOutcome;
       try {
-        outcome = { kind: 'result', result: { ...msg.result, events: decodeEvents(msg.events) } };
+        outcome = { kind: 'result', result: { ...msg.result, events: decodeLog(msg.events) } };
       } catch (e) {
         outcome = { kind: 'crashed', message: `the simulation's event stream could not be read: ${e instanceof Error ? e.message : String(e)}` };
       }

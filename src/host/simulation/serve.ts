@@ -3,7 +3,7 @@
 // engine through the very same code.
 import type { SimulateOptions, SimulationResult } from '../../engine/api';
 import { CANCEL_FLAG_INDEX, type HostToWorker, type WorkerToHost } from '../../protocol/worker';
-import { encodeEvents } from './codec';
+import { encodeLog } from './codec';
 
 export type SimulateFn = (source: string, options: SimulateOptions) => SimulationResult;
 
@@ -13,7 +13,8 @@ export interface PortLike {
   postMessage(msg: WorkerToHost, transfer?: ArrayBuffer[]): void;
 }
 
-export function handleRequest(req: HostToWorker, simulate: SimulateFn): WorkerToHost {
+/** The reply, and the buffers to transfer with it. */
+export function handleRequest(req: HostToWorker, simulate: SimulateFn): { reply: WorkerToHost; transfer: ArrayBuffer[] } {
   const flag = new Int32Array(req.cancelBuffer);
   try {
     const result = simulate(req.source, {
@@ -24,17 +25,18 @@ export function handleRequest(req: HostToWorker, simulate: SimulateFn): WorkerTo
       gcWhatIf: req.gcWhatIf,
       shouldCancel: () => Atomics.load(flag, CANCEL_FLAG_INDEX) === 1,
     });
-    return { type: 'done', requestId: req.requestId, result: { ...result, events: [] }, events: encodeEvents(result.events) };
+    const { events, transfer } = encodeLog(result.events);
+    return { reply: { type: 'done', requestId: req.requestId, result: { ...result, events: [] }, events }, transfer };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    return { type: 'failed', requestId: req.requestId, message: err.message, stack: err.stack };
+    return { reply: { type: 'failed', requestId: req.requestId, message: err.message, stack: err.stack }, transfer: [] };
   }
 }
 
 export function serveSimulations(port: PortLike, simulate: SimulateFn): void {
   port.on('message', (msg) => {
     if (msg.type !== 'simulate') return;
-    const reply = handleRequest(msg, simulate);
-    port.postMessage(reply, reply.type === 'done' ? [reply.events.nums.buffer as ArrayBuffer] : []);
+    const { reply, transfer } = handleRequest(msg, simulate);
+    port.postMessage(reply, transfer);
   });
 }

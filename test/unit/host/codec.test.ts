@@ -1,12 +1,14 @@
 // The event transfer codec: every event kind round-trips exactly (absent optional fields stay absent),
-// unknown kinds and fields travel as JSON, and real engine traces survive unchanged.
+// unknown kinds and fields travel as JSON, and real engine traces survive unchanged, also as a whole
+// EventLog moved through a real MessagePort (chunks transferred, not copied).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simulate } from '../../../src/engine/index';
 import type { TraceEvent } from '../../../src/engine/trace/events';
-import { decodeEvents, encodeEvents } from '../../../src/host/simulation/codec';
-import type { EventSeq } from '../../../src/engine/trace/log';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { decodeEvents, decodeLog, encodeEvents, encodeLog } from '../../../src/host/simulation/codec';
+import { EventLog, type EventSeq } from '../../../src/engine/trace/log';
 import { sampleEvents } from './fixtures/sample';
 
 const roundTrip = (events: EventSeq) => decodeEvents(encodeEvents(events)).slice();
@@ -74,5 +76,29 @@ describe('host/simulation/codec', () => {
     const enc = encodeEvents(events);
     assert.ok(enc.nums.buffer instanceof ArrayBuffer);
     assert.deepEqual(enc.strings, ['data']);
+  });
+
+  it('moves a whole EventLog through a MessagePort: chunks transferred, the rest encoded', () => {
+    const source = 'class N:\n    pass\nxs = []\nfor i in range(30000):\n    n = N()\n    n.me = n\n    xs.append(n)\nprint(len(xs))\n';
+    const r = simulate(source, { version: '3.12', recordEvents: true, filename: 'big.py', budgets: { maxEvents: 1e9 } });
+    assert.ok(r.events.length > 200_000, `${r.events.length} events span several chunks`);
+    const expected = r.events.slice();
+    const { events, transfer } = encodeLog(r.events);
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(events, transfer);
+    assert.equal((transfer[1] as ArrayBuffer).byteLength, 0, 'the chunk buffers were moved, not copied');
+    const got = decodeLog(receiveMessageOnPort(port2)!.message as typeof events);
+    port1.close();
+    assert.ok(got instanceof EventLog);
+    assert.equal(got.length, expected.length);
+    assert.deepEqual(got.slice(), expected);
+    got.line(99, 0, undefined);
+    assert.deepEqual(got.at(-1), { k: 'line', line: 99, frame: 0 }, 'a received log can be appended to');
+  });
+
+  it('rejects a transferred log whose chunks do not match its count', () => {
+    const log = EventLog.from([{ k: 'line', line: 1, frame: 0 }]);
+    const { events } = encodeLog(log);
+    assert.throws(() => decodeLog({ ...events, count: 70_000 }), /chunks for 70000 events/);
   });
 });

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { simulate } from '/work/main/src/engine/simulate';
+import { encodeEvents, decodeEvents } from '/work/main/src/host/simulation/codec';
+import { Timeline } from '/work/main/src/engine/trace/timeline';
+const src = readFileSync(process.argv[2]!, 'utf8');
+let t = performance.now();
+const r = simulate(src, { version: '3.11', recordEvents: true, budgets: { maxSteps: 0, maxTimeMs: 0, maxEvents: 1e9 } });
+const lap = (what: string) => { const n = performance.now(); console.log(what.padEnd(10), (n - t).toFixed(0), 'ms'); t = n; };
+lap('simulate');
+const enc = encodeEvents(r.events); lap('encode');
+const dec = decodeEvents(enc); lap('decode');
+const tl = new Timeline(dec, { truncated: false }); lap('timeline');
+tl.lineSummaries(); lap('summaries');
+console.log(r.events.length, 'events', (enc.nums.byteLength / 1e6).toFixed(0), 'MB encoded', Math.round(process.memoryUsage().rss / 1e6), 'MB rss');
