@@ -39,9 +39,15 @@ export class Allocator {
     return Math.max(0, Math.ceil(nbytes / 16) - 1);
   }
 
+  /** the last allocate() took its block from a free list (the GC allocator was not called: no gen-0 count) */
+  reused = false;
+  /** the last free() kept the block on a free list (PyObject_GC_Del was not called) */
+  kept = false;
+
   /** Memory for a new object: from its kind's free list when one is given and not empty, else pymalloc / raw. */
   allocate(nbytes: number, kind?: FreeListKind | null): number {
     const cached = kind ? this.freeLists.take(kind) : undefined;
+    this.reused = cached !== undefined;
     const addr = cached ?? (nbytes > 0 && nbytes <= SMALL_REQUEST_THRESHOLD ? this.small.allocate(nbytes) : this.raw.allocate(nbytes));
     this.mark(addr, 1);
     return addr;
@@ -67,10 +73,27 @@ export class Allocator {
   /** Return a block (to its kind's free list when there is room). `nbytes` is informational: the owner is found from the address. */
   free(addr: number, nbytes: number, kind?: FreeListKind | null): void {
     void nbytes;
+    this.kept = false;
     if (!this.mark(addr, 0)) return; // not handed out (or already freed)
-    if (!(kind && this.freeLists.give(kind, addr))) {
-      if (!this.small.free(addr)) this.raw.free(addr);
+    this.kept = !!kind && this.freeLists.give(kind, addr);
+    if (!this.kept) this.release(addr);
+  }
+
+  private release(addr: number): void {
+    if (!this.small.free(addr)) this.raw.free(addr);
+  }
+
+  /**
+   * _PyGC_ClearAllFreeLists (every full collection): the blocks kept on the free lists go back to
+   * pymalloc. Returns how many of them were GC objects (each one a PyObject_GC_Del).
+   */
+  clearFreeLists(): number {
+    let gcObjects = 0;
+    for (const [kind, addrs] of this.freeLists.drain()) {
+      if (kind !== 'float') gcObjects += addrs.length;
+      for (const a of addrs) this.release(a);
     }
+    return gcObjects;
   }
 
   /** blocks handed out and not freed */

@@ -5,7 +5,9 @@
 // Limits are those of Include/internal/pycore_freelist.h (3.12/3.13) and Objects/*object.c (3.10/3.11):
 // PyFloat_MAXFREELIST 100, PyTuple_MAXFREELIST 2000 per length 1..19 (PyTuple_MAXSAVESIZE 20),
 // PyList_MAXFREELIST 80, PyDict_MAXFREELIST 80 -- unchanged from 3.10 to 3.13. The lists start empty
-// (the objects CPython's startup leaves on them are not the program's).
+// (the objects CPython's startup leaves on them are not the program's), and every full collection
+// empties them (_PyGC_ClearAllFreeLists). A block taken from or given back to a free list is no
+// GC allocation / deallocation: generation 0's count does not move (Allocator.reused / kept).
 // Not modelled: dict keys-table, async generator, context and slice free lists, 3.10's per-code frames.
 import { PyDict, PyFloat, PyList, PyTuple, type PyObject } from '../objects/model';
 
@@ -46,6 +48,13 @@ export class FreeLists {
     if (list.length >= FreeLists.limit(kind)) return false;
     list.push(addr);
     return true;
+  }
+
+  /** empty every list, returning what each held (most recently freed last) */
+  drain(): [FreeListKind, number[]][] {
+    const out = [...this.lists];
+    this.lists.clear();
+    return out;
   }
 
   size(kind: FreeListKind): number {

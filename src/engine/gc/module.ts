@@ -18,6 +18,9 @@ function makeGcModule(vm: Interpreter): PyModule {
     const l = vm.newList(objs);
     return l;
   };
+  // METH_VARARGS functions receive their arguments as a tuple the call allocates
+  const varargs = (name: string, body: (args: PyObject[]) => PyObject): PyObject =>
+    fn(name, (args) => (args.length ? gc.withHiddenTuple(args.length, () => body(args)) : body(args)));
   gc.garbage = vm.newList([]);
   vm.makeShared(gc.garbage);
   gc.callbacks = vm.newList([]);
@@ -34,7 +37,7 @@ function makeGcModule(vm: Interpreter): PyModule {
     }),
     get_count: fn('get_count', () => vm.newTuple(gc.counts.map((c) => vm.newInt(c)))),
     get_threshold: fn('get_threshold', () => vm.newTuple(gc.thresholds.map((c) => vm.newInt(c)))),
-    set_threshold: fn('set_threshold', (args) => {
+    set_threshold: varargs('set_threshold', (args) => {
       arity(vm, 'set_threshold', args, 1, 3);
       args.forEach((a, i) => (gc.thresholds[i] = vm.asIndex(a)));
       return vm.none();
@@ -54,7 +57,7 @@ function makeGcModule(vm: Interpreter): PyModule {
       if (gen > 2) vm.raise('ValueError', 'generation parameter must be less than the number of available generations (3)');
       return list(gen >= 0 ? gc.objectsOf(gen) : [...gc.objectsOf(0), ...gc.objectsOf(1), ...gc.objectsOf(2)]);
     }),
-    get_referrers: fn('get_referrers', (args) => {
+    get_referrers: varargs('get_referrers', (args) => {
       const targets = new Set(args);
       const out: PyObject[] = [];
       for (const o of vm.heap) {
@@ -68,7 +71,7 @@ function makeGcModule(vm: Interpreter): PyModule {
       if (args.some((a) => vm.mainModule.dict.map.size && [...vm.mainModule.dict.map.values()].some((e) => e.value === a))) out.push(vm.mainModule.dict);
       return list(out);
     }),
-    get_referents: fn('get_referents', (args) => {
+    get_referents: varargs('get_referents', (args) => {
       const out: PyObject[] = [];
       for (const a of args) traverse(a, (r) => out.push(r));
       return list(out);
@@ -82,6 +85,7 @@ function makeGcModule(vm: Interpreter): PyModule {
         gc.gens[g].clear();
       }
       gc.counts = [0, 0, 0];
+      gc.interpreterLongLived = 0;
       return vm.none();
     }),
     unfreeze: fn('unfreeze', () => {
@@ -90,6 +94,7 @@ function makeGcModule(vm: Interpreter): PyModule {
         gc.gens[2].add(o);
       }
       gc.gens[3].clear();
+      gc.interpreterLongLived = gc.interpreterObjects;
       return vm.none();
     }),
     get_freeze_count: fn('get_freeze_count', () => vm.newInt(gc.gens[3].size)),

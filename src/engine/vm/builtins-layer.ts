@@ -199,6 +199,7 @@ export abstract class Builtins extends Items {
       this.typeError('class keyword arguments (metaclass=...) are not simulated');
     const ns = this.newDict();
     const frame = new Frame(++this.frameSerial, func.code, func, func.globals, [], [], ns, null);
+    this.gcFrameStarted(frame);
     ns.ns = { frame: frame.id, scope: 'class' };
     if (func.code.cellvars.length) frame.cells.push(this.newCell(null, ['name', frame.id, '<cell>', 'local']));
     if (func.closure) for (const c of func.closure.items) {

@@ -149,6 +149,7 @@ export abstract class Calls extends Attrs {
       cells.push(c as PyCell);
     }
     const frame = new Frame(id, code, func, func.globals, fast, cells, null, parent);
+    this.gcFrameStarted(frame);
     frame.announced = this.rec.enabled;
     return frame;
   }

@@ -15,6 +15,8 @@ export interface Block {
 
 export class Frame {
   pc = 0;
+  /** 3.10: the frame's PyFrameObject was counted by the collector (Collector.frameStarted) */
+  gcCounted = false;
   stack: PyObject[] = [];
   blocks: Block[] = [];
   lastLine = -1;

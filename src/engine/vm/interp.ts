@@ -59,6 +59,7 @@ export abstract class EvalLoop extends Builtins {
       return;
     }
     this.clearLocals(f);
+    this.gcFrameReleased(f);
   }
 
   clearLocals(f: Frame): void {
@@ -398,6 +399,7 @@ export abstract class EvalLoop extends Builtins {
     let consts = this.constObjects(f.code);
     let stack = f.stack;
     const budgets = this.budgets;
+    let afterCall: Frame | null = null;
     const maxSteps = budgets.maxSteps > 0 ? budgets.maxSteps : Infinity;
     const rec = this.rec;
     const switchTo = (nf: Frame): void => {
@@ -424,9 +426,12 @@ export abstract class EvalLoop extends Builtins {
         }
       }
       if (++this.steps > maxSteps || (this.steps & 0x1fff) === 0) this.checkBudgets();
-      if (this.gcPending()) this.runPendingGc();
       const op = code[pc * 2];
       const arg = code[pc * 2 + 1];
+      // 3.12+: a scheduled collection runs at an eval-breaker check: a frame's start (RESUME), a
+      // backward jump, the end of a call that ran in C (a Python callee's RESUME checks instead)
+      if (this.gcPending() && (pc === 0 || afterCall === f || (op === Op.JUMP && arg <= pc))) this.runPendingGc();
+      afterCall = op === Op.CALL_FUNCTION || op === Op.CALL_METHOD || op === Op.CALL_FUNCTION_KW || op === Op.CALL_FUNCTION_EX ? f : null;
       f.pc = pc + 1;
       switch (op) {
         case Op.NOP:

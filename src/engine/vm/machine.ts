@@ -8,7 +8,7 @@ import { installContainerMethods, viewIter } from '../objects/builtins/container
 import { installFunctions } from '../objects/builtins/functions';
 import { installStrMethods } from '../objects/builtins/str-methods';
 import {
-  F_DEAD, F_IMMORTAL, PyCode, PyFloat, PyInt, PyDict, PyDictView, PyException, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
+  F_DEAD, F_IMMORTAL, PyCode, PyFloat, PyInt, PyDict, PyDictView, PyException, PyFrameObj, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
 } from '../objects/model';
 import { strSize, dictSize } from '../objects/sizes';
 import type { Profile } from '../profiles';
@@ -283,11 +283,23 @@ export class Interpreter extends EvalLoop {
     this.gc.untrack(o);
   }
 
-  gcAllocated(): void {
-    this.gc.onAlloc();
+  gcAllocated(o: PyObject): void {
+    // 3.10: a frame object was counted when its frame started (Collector.frameStarted)
+    if (!(o instanceof PyFrameObj && this.gc.frameObjects)) this.gc.onAlloc();
   }
-  gcFreed(): void {
-    this.gc.onFree();
+  gcFrameStarted(f: Frame): void {
+    this.gc.frameStarted(f);
+  }
+  gcFrameReleased(f: Frame): void {
+    this.gc.frameReleased(f);
+  }
+  gcFreed(o: PyObject): void {
+    if (!(o instanceof PyFrameObj && this.gc.frameObjects)) this.gc.onFree();
+    else {
+      const f = o.vmFrame as Frame | null;
+      // its frame already finished: the frame's memory goes now (else when the frame finishes)
+      if (f && o.ownsLocals) this.gc.frameReleased(f);
+    }
   }
 
   /** gc.is_tracked: containers are tracked; tuples and dicts of atomic values are untracked as CPython does */

@@ -204,6 +204,8 @@ export abstract class Runtime {
   track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec, startTracked = gcTracked): T {
     o.size = size;
     o.id = this.allocator.allocate(size, freeListKind(o));
+    // an object taken from its type's free list is no new GC allocation
+    const gcAlloc = gcTracked && !this.allocator.reused;
     if (this.internalDepth > 0) {
       // owned by the interpreter (module setup, preludes): not part of the program's heap
       o.line = 0;
@@ -213,6 +215,8 @@ export abstract class Runtime {
     }
     o.line = this.curLine;
     o.gcType = gcTracked;
+    // counted before it is tracked or on the heap: a collection this triggers (3.10/3.11) does not see it
+    if (gcAlloc) this.gcAllocated(o);
     o.gcTracked = startTracked;
     this.heap.add(o);
     this.allocHook?.alloc(o);
@@ -220,13 +224,7 @@ export abstract class Runtime {
       o.flags |= F_CONST;
       holder ??= ['interp', 'co_consts'];
     }
-    if (gcTracked) {
-      // list and dict objects come from a free list when one is there: no new GC allocation then
-      const fl = o instanceof PyList ? 'list' : o instanceof PyDict && o.type.name === 'dict' ? 'dict' : null;
-      if (fl && this.freeLists[fl] > 0) this.freeLists[fl]--;
-      else this.gcAllocated();
-      if (startTracked) this.gcLinked(o);
-    }
+    if (gcTracked && startTracked) this.gcLinked(o);
     this.liveBytes += size;
     if (this.liveBytes > this.budgets.maxMemoryBytes) this.memoryError(size);
     if (this.rec.enabled)
@@ -280,13 +278,14 @@ export abstract class Runtime {
 
   abstract memoryError(nbytes: number): never;
   /** the collector counts container allocations and deallocations (generation 0's count) */
-  abstract gcAllocated(): void;
-  abstract gcFreed(): void;
+  abstract gcAllocated(o: PyObject): void;
+  abstract gcFreed(o: PyObject): void;
+  /** 3.10: a Python frame (a GC object there) starts / is done with (frame objects' free lists) */
+  abstract gcFrameStarted(f: { code: object; gcCounted: boolean }): void;
+  abstract gcFrameReleased(f: { code: object; gcCounted: boolean }): void;
   /** the object joins / leaves the collector's generation lists */
   abstract gcLinked(o: PyObject): void;
   abstract gcUnlinked(o: PyObject): void;
-  /** numfree of the list and dict free lists (PyList_MAXFREELIST, PyDict_MAXFREELIST = 80) */
-  readonly freeLists = { list: 0, dict: 0 };
   abstract typeName(o: PyObject): string;
   abstract shortRepr(o: PyObject): string;
   abstract lengthOf(o: PyObject): number | undefined;
@@ -346,14 +345,11 @@ export abstract class Runtime {
     this.heap.delete(o);
     this.allocHook?.free(o);
     if (o.gcTracked) this.gcUnlinked(o);
-    if (o.gcType) {
-      const fl = o instanceof PyList ? 'list' : o instanceof PyDict && o.type.name === 'dict' ? 'dict' : null;
-      if (fl && this.freeLists[fl] < 80) this.freeLists[fl]++;
-      else this.gcFreed();
-    }
     this.clearWeakrefs(o);
     this.liveBytes -= o.size;
     this.allocator.free(o.id, o.size, freeListKind(o));
+    // an object kept on its type's free list is no GC deallocation (PyObject_GC_Del)
+    if (o.gcType && !this.allocator.kept) this.gcFreed(o);
     if (this.rec.enabled) this.rec.dealloc(o.id, 'refcount');
     this.releaseChildren(o);
   }
