@@ -38,12 +38,13 @@ export interface EncodedEvents {
 
 /**
  * The event log as it crosses to the host: the EventLog's typed-array chunks (transferred, not
- * copied), its string table, and its other events in the compact encoding above.
+ * copied), its string table and alloc reprs, and its other events in the compact encoding above.
  */
 export interface TransferredEvents {
   count: number;
   chunks: Chunk[];
   strings: string[];
+  texts: string[];
   boxed: EncodedEvents;
 }
 

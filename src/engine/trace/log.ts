@@ -4,7 +4,7 @@
 // built as. Reading (`at`) materializes a fresh TraceEvent per index, a short-lived object the
 // JavaScript collector frees young, so a long run keeps ~40 bytes per event outside the JavaScript heap
 // instead of retained objects the collector has to trace (3x faster recording of cycles.py).
-import type { Holder, TraceEvent } from './events';
+import type { Holder, ObjFlag, TraceEvent } from './events';
 
 /**
  * What readers of a trace need: an indexable, iterable sequence of events. A plain `TraceEvent[]` is
@@ -24,6 +24,10 @@ const INCREF = 2;
 const DECREF = 3;
 const MOVE = 4;
 const DEALLOC = 5;
+const ALLOC = 6;
+
+/** alloc flags as bits of h2.k, in the order the engine lists them; bits 5-6: gcTracked (0 absent, 1 false, 2 true) */
+const FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
@@ -34,7 +38,14 @@ export interface EventLogParts {
   count: number;
   chunks: Chunk[];
   strings: string[];
+  /** alloc reprs (one per alloc event, mostly distinct: not worth a lookup table) */
+  texts: string[];
   boxed: TraceEvent[];
+}
+
+/** every typed array of a chunk (the buffers a transfer moves) */
+export function chunkColumns(c: Chunk): (Uint8Array | Float64Array | Uint32Array | Int32Array)[] {
+  return [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.h2.k, c.h2.n, c.h2.s, c.x];
 }
 
 /** one block of CHUNK events; blocks are never copied or resized, so a long run never over-allocates */
@@ -43,16 +54,18 @@ export interface Chunk {
   readonly kind: Uint8Array;
   /** obj (line: the line number) */
   readonly a: Float64Array;
-  /** rc (line: the frame; dealloc: 1 when by the gc; boxed: index into `boxed`) */
+  /** rc (line: the frame; dealloc: 1 when by the gc; alloc: the size; boxed: index into `boxed`) */
   readonly b: Uint32Array;
   /** the holder (move: `from`); line: h1.k is 1 for a resume */
   readonly h1: HolderColumns;
-  /** move: `to` */
+  /** move: `to`; alloc: k = flags and gcTracked bits, n = line, s = type name (a string id) */
   readonly h2: HolderColumns;
+  /** alloc: index of its repr in `texts` */
+  readonly x: Int32Array;
 }
 
 function newChunk(): Chunk {
-  return { kind: new Uint8Array(CHUNK), a: new Float64Array(CHUNK), b: new Uint32Array(CHUNK), h1: newHolderColumns(), h2: newHolderColumns() };
+  return { kind: new Uint8Array(CHUNK), a: new Float64Array(CHUNK), b: new Uint32Array(CHUNK), h1: newHolderColumns(), h2: newHolderColumns(), x: new Int32Array(CHUNK) };
 }
 
 function newHolderColumns(): HolderColumns {
@@ -80,20 +93,21 @@ export class EventLog implements EventSeq {
   private cur: Chunk | undefined;
   /** events of the kinds without columns, as built */
   private readonly boxed: TraceEvent[] = [];
+  private readonly texts: string[] = [];
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private n = 0;
 
   /** the parts (shared, not copied): for a transfer to another thread, after which this log is not used */
   parts(): EventLogParts {
-    return { count: this.n, chunks: this.chunks, strings: this.strings, boxed: this.boxed };
+    return { count: this.n, chunks: this.chunks, strings: this.strings, texts: this.texts, boxed: this.boxed };
   }
 
   /** a log over parts another thread made (see parts()); appending to it goes on after them */
   static fromParts(p: EventLogParts): EventLog {
     if (p.chunks.length !== Math.ceil(p.count / CHUNK)) throw new Error(`event log: ${p.chunks.length} chunks for ${p.count} events`);
     for (const c of p.chunks) {
-      const cols = [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.h2.k, c.h2.n, c.h2.s];
+      const cols = chunkColumns(c);
       if (cols.some((x) => x.length !== CHUNK)) throw new Error('event log: a chunk of the wrong size');
     }
     const log = new EventLog();
@@ -101,6 +115,7 @@ export class EventLog implements EventSeq {
     log.cur = p.chunks[p.chunks.length - 1];
     log.n = p.count;
     for (const x of p.boxed) log.boxed.push(x);
+    for (const x of p.texts) log.texts.push(x);
     for (const x of p.strings) log.str(x);
     return log;
   }
@@ -226,6 +241,38 @@ export class EventLog implements EventSeq {
     this.putHolder(c.h2, i, to);
   }
 
+  alloc(
+    obj: number, type: string, size: number, line: number, repr: string,
+    flags: readonly ObjFlag[] | undefined, gcTracked: boolean | undefined, holder: Holder | undefined,
+  ): void {
+    let bits = gcTracked === undefined ? 0 : gcTracked ? 64 : 32;
+    let last = -1;
+    for (const f of flags ?? []) {
+      const b = FLAGS.indexOf(f);
+      if (b <= last) bits = -1; // unknown, repeated or out of order: keep the event as it is
+      last = b;
+      bits |= 1 << b;
+    }
+    if (bits < 0 || !isU32(size) || (flags !== undefined && flags.length === 0)) {
+      const e: Extract<TraceEvent, { k: 'alloc' }> = { k: 'alloc', obj, type, size, line, repr };
+      if (flags !== undefined) e.flags = [...flags];
+      if (gcTracked !== undefined) e.gcTracked = gcTracked;
+      if (holder !== undefined) e.holder = holder;
+      return this.box(e);
+    }
+    const i = this.slot();
+    const c = this.cur!;
+    c.kind[i] = ALLOC;
+    c.a[i] = obj;
+    c.b[i] = size;
+    this.putHolder(c.h1, i, holder);
+    c.h2.k[i] = bits;
+    c.h2.n[i] = line;
+    c.h2.s[i] = this.str(type);
+    c.x[i] = this.texts.length;
+    this.texts.push(repr);
+  }
+
   dealloc(obj: number, reason: 'refcount' | 'gc'): void {
     const i = this.slot();
     const c = this.cur!;
@@ -254,6 +301,11 @@ export class EventLog implements EventSeq {
       case 'dealloc':
         if (Object.keys(e).length === 3) return this.dealloc(e.obj, e.reason);
         break;
+      case 'alloc': {
+        const n = 6 + (e.flags === undefined ? 0 : 1) + (e.gcTracked === undefined ? 0 : 1) + (e.holder === undefined ? 0 : 1);
+        if (e.rc === undefined && Object.keys(e).length === n) return this.alloc(e.obj, e.type, e.size, e.line, e.repr, e.flags, e.gcTracked, e.holder);
+        break;
+      }
     }
     this.box(e);
   }
@@ -291,6 +343,17 @@ export class EventLog implements EventSeq {
       }
       case DEALLOC:
         return { k: 'dealloc', obj: c.a[j]!, reason: c.b[j] ? 'gc' : 'refcount' };
+      case ALLOC: {
+        const e: Extract<TraceEvent, { k: 'alloc' }> = {
+          k: 'alloc', obj: c.a[j]!, type: this.strings[c.h2.s[j]!]!, size: c.b[j]!, line: c.h2.n[j]!, repr: this.texts[c.x[j]!]!,
+        };
+        const bits = c.h2.k[j]!;
+        if (bits & 31) e.flags = FLAGS.filter((_, b) => bits & (1 << b));
+        if (bits & 96) e.gcTracked = (bits & 64) !== 0;
+        const holder = this.getHolder(c.h1, j);
+        if (holder !== undefined) e.holder = holder;
+        return e;
+      }
       default:
         return this.boxed[c.b[j]!]!;
     }

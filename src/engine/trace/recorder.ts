@@ -67,12 +67,16 @@ export class EventRecorder {
     rc?: number,
   ): void {
     if (!this.take()) return;
-    const e: Extract<TraceEvent, { k: 'alloc' }> = { k: 'alloc', obj, type, size, line, repr };
-    if (flags !== undefined && flags.length > 0) e.flags = flags;
-    if (gcTracked !== undefined) e.gcTracked = gcTracked;
-    if (holder !== undefined) e.holder = holder;
-    if (rc !== undefined && rc !== 1) e.rc = rc;
-    this.events.push(e);
+    if (rc !== undefined && rc !== 1) {
+      const e: Extract<TraceEvent, { k: 'alloc' }> = { k: 'alloc', obj, type, size, line, repr };
+      if (flags !== undefined && flags.length > 0) e.flags = flags;
+      if (gcTracked !== undefined) e.gcTracked = gcTracked;
+      if (holder !== undefined) e.holder = holder;
+      e.rc = rc;
+      this.events.push(e);
+      return;
+    }
+    this.events.alloc(obj, type, size, line, repr, flags !== undefined && flags.length > 0 ? flags : undefined, gcTracked, holder);
   }
 
   incref(obj: ObjId, rc: number, holder?: Holder): void {

@@ -4,7 +4,7 @@
 // or fields this file does not know travel as JSON, so the codec never loses data.
 import type { GcPhase, Holder, ObjFlag, TraceEvent } from '../../engine/trace/events';
 import type { EncodedEvents, TransferredEvents } from '../../protocol/worker';
-import { EventLog, type EventSeq } from '../../engine/trace/log';
+import { chunkColumns, EventLog, type EventSeq } from '../../engine/trace/log';
 
 export type { EncodedEvents, TransferredEvents };
 
@@ -18,15 +18,13 @@ export function encodeLog(events: EventSeq): { events: TransferredEvents; transf
   const p = log.parts();
   const boxed = encodeEvents(p.boxed);
   const transfer: ArrayBuffer[] = [boxed.nums.buffer as ArrayBuffer];
-  for (const c of p.chunks) {
-    for (const col of [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.h2.k, c.h2.n, c.h2.s]) transfer.push(col.buffer as ArrayBuffer);
-  }
-  return { events: { count: p.count, chunks: p.chunks, strings: p.strings, boxed }, transfer };
+  for (const c of p.chunks) for (const col of chunkColumns(c)) transfer.push(col.buffer as ArrayBuffer);
+  return { events: { count: p.count, chunks: p.chunks, strings: p.strings, texts: p.texts, boxed }, transfer };
 }
 
 /** The host side of encodeLog. Throws on a malformed message. */
 export function decodeLog(t: TransferredEvents): EventLog {
-  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, boxed: decodeEvents(t.boxed).slice() });
+  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, texts: t.texts, boxed: decodeEvents(t.boxed).slice() });
 }
 
 const KIND = { line: 1, alloc: 2, incref: 3, decref: 4, move: 5, dealloc: 6, update: 7, call: 8, return: 9, exception: 10, output: 11, gc: 12, gil: 13, thread: 14, heap: 15, lock: 16, json: 255 } as const;

@@ -30,6 +30,13 @@ const sample: TraceEvent[] = [
   { k: 'decref', obj: 5, rc: 3, holder: { kind: 'interpreter', what: 'sys.modules' } },
   { k: 'move', obj: 5, rc: 3, from: { kind: 'temporary' }, to: { kind: 'object', obj: 7, label: '[0]' } },
   { k: 'decref', obj: 5, rc: -1 }, // a count no column holds is kept boxed
+  { k: 'alloc', obj: 32, type: 'int', size: 28, line: 0, repr: '5', flags: ['small-int', 'immortal'], gcTracked: false, holder: { kind: 'interpreter', what: 'cache' } },
+  { k: 'alloc', obj: 48, type: 'str', size: 50, line: 4, repr: "'a'", flags: ['interned', 'shared', 'const'], holder: name },
+  { k: 'alloc', obj: 64, type: 'Pair', size: 48, line: 7, repr: '<Pair object at 0x40>', gcTracked: true, holder: stack },
+  // kept boxed: an rc other than 1, an empty or out-of-order flag list
+  { k: 'alloc', obj: 80, type: 'NoneType', size: 16, line: 0, repr: 'None', rc: 5 },
+  { k: 'alloc', obj: 96, type: 'list', size: 56, line: 1, repr: '[]', flags: [] },
+  { k: 'alloc', obj: 112, type: 'int', size: 28, line: 1, repr: '1', flags: ['immortal', 'small-int'] },
   { k: 'gc', phase: 'start', generation: 0 },
   { k: 'output', text: 'hi\n' },
   // shapes the columns do not take stay boxed, unchanged
