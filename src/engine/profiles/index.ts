@@ -6,6 +6,7 @@ import type { Profile } from './profile';
 export type { Profile } from './profile';
 
 const common = {
+  inlineValues: false,
   recursionLimit: 1000,
   constTuplesUntracked: false,
   immortalRefcount: 4294967295,
@@ -81,6 +82,7 @@ const p313: Profile = {
   version: '3.13',
   versionInfo: [3, 13, 0, 'final', 0],
   gcThresholds: [2000, 10, 10],
+  inlineValues: true,
   // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)
   internedImmortal: false,
   constTuplesUntracked: false,

@@ -21,6 +21,9 @@ export interface Profile {
   oneCharConstantsInternedElsewhere?: string;
   /** 3.11+: instance __dict__ is managed by the object (no separate dict object until asked for) */
   managedDicts: boolean;
+  /** 3.13: instances of plain classes carry their attribute values inline, allocated with the object
+   * and sized from the class's shared keys (objects/inline-values.ts); sys.getsizeof does not count them */
+  inlineValues: boolean;
   /** 3.12+: comprehensions are inlined into their enclosing frame (PEP 709) */
   inlinedComprehensions: boolean;
   gcThresholds: [number, number, number];

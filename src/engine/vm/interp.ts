@@ -3,6 +3,7 @@
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compile/code';
 import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
 import * as I from '../objects/intmath';
+import { allocateInlineInstance } from '../objects/inline-values';
 import {
   F_DEAD, F_IMMORTAL, PyBuiltin, PyCell, PyCode, PyFrameObj, PyTraceback, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
   PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyWeakRef, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
@@ -1621,7 +1622,10 @@ export abstract class EvalLoop extends Builtins {
 
   newInstance(t: PyType): PyInstance {
     if (t === this.T.object) return this.track(new PyInstance(t), 16, false);
-    const o = this.track(new PyInstance(t), this.instanceSize(t), t.gcInstances || t.isHeap);
+    const o = new PyInstance(t);
+    const size = this.instanceSize(t);
+    if (t.sharedKeys) o.allocBytes = allocateInlineInstance(t, size);
+    this.track(o, size, t.gcInstances || t.isHeap);
     if (t.isHeap) this.increfBy(t, [o, '__class__']);
     return o;
   }
