@@ -1,6 +1,7 @@
 // The evaluation loop (CPython's ceval.c in small): one frame at a time, Python-to-Python calls without
 // JavaScript recursion, references taken and released exactly where CPython takes and releases them.
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compile/code';
+import { nlocalsplus } from '../compile/stacksize';
 import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
 import * as I from '../objects/intmath';
 import { allocateInlineInstance } from '../objects/inline-values';
@@ -106,7 +107,10 @@ export abstract class EvalLoop extends Builtins {
   }
 
   newGenerator(f: Frame, func: PyFunction): PyGenerator {
-    const g = this.track(new PyGenerator(this.T.generator, func.name, func.qualname), this.profile.sizes.generator, true);
+    // 3.11+ embed the frame: one slot per local/cell/free variable and per value-stack entry
+    const c = func.code;
+    const size = this.profile.generatorEmbedsFrame ? this.profile.sizes.generator + 8 * (nlocalsplus(c) + (c.cpyStackSize ?? 0)) : this.profile.sizes.generator;
+    const g = this.track(new PyGenerator(this.T.generator, func.name, func.qualname), size, true);
     g.frame = f;
     f.generator = g;
     return g;
