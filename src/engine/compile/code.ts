@@ -53,6 +53,10 @@ export interface CodeObject {
   cell2arg: number[];
   /** dict keys of `names` (the engine's str key form), filled by the builder */
   nameKeys: string[];
+  /** CPython's co_stacksize for this code (3.11+, functions and comprehensions; compile/stacksize.ts) */
+  cpyStackSize?: number;
+  /** 3.12+: variables of comprehensions CPython inlines into this code (frame slots we do not have) */
+  cpyInlinedLocals?: Set<string>;
   /** engine-provided Python code (module preludes): no line events, allocation sites stay the caller's */
   internal?: boolean;
 }

@@ -4,6 +4,7 @@ import type { Profile } from '../profiles';
 import { CodeBuilder, Label } from './builder';
 import { CO_GENERATOR, CO_NESTED, type CodeObject, type ConstValue } from './code';
 import { foldConst } from './fold';
+import { cpythonStackSize } from './stacksize';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes';
 import type { Scope } from './symtable';
 import type { Compiler } from './compiler';
@@ -19,6 +20,9 @@ export abstract class ExprCompiler {
   ) {}
 
   protected abstract nested(b: CodeBuilder, scope: Scope): Compiler;
+
+  /** free variables of a nested scope (the size of its closure tuple) */
+  readonly freesOf = (n: A.Node): number => this.scopeOf.get(n)?.frees.size ?? 0;
   abstract compileFunctionBody(node: A.Node, scope: Scope, name: string, args: A.Arguments, body: (c: Compiler) => void): CodeObject;
   abstract lastLine(n: A.Node): number;
 
@@ -570,6 +574,11 @@ export abstract class ExprCompiler {
     cc.setLoc(e);
     if (e.kind === 'GeneratorExp') cc.const({ t: 'None' });
     cb.emit(Op.RETURN_VALUE);
+    const ss = cpythonStackSize(e, this.profile.stackShape, e.kind === 'GeneratorExp', this.freesOf);
+    if (ss) {
+      code.cpyStackSize = ss.stackSize;
+      code.cpyInlinedLocals = ss.inlinedLocals;
+    }
     this.setLoc(e);
     this.makeFunction(code, { kind: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kwDefaults: [], kwarg: null, defaults: [], start: 0, end: 0 }, scope);
     this.expr(e.generators[0].iter);

@@ -8,6 +8,7 @@ import { CodeBuilder, Label } from './builder';
 import { CO_GENERATOR, CO_NESTED, CO_VARARGS, CO_VARKEYWORDS, type CodeObject } from './code';
 import { Op } from './opcodes';
 import { buildSymtable, type Scope } from './symtable';
+import { cpythonStackSize } from './stacksize';
 import { ExprCompiler, CompileErrorLike as CompileError } from './compile-expr';
 
 /** What an active block needs when `return`/`break`/`continue` leaves it early (CPython's fblockinfo). */
@@ -514,6 +515,11 @@ export class Compiler extends ExprCompiler {
     code.freevars = [...scope.frees].sort();
     code.cell2arg = code.cellvars.map((c) => scope.params.indexOf(c));
     body(cc);
+    const ss = cpythonStackSize(node as A.FunctionDef | A.Lambda, this.profile.stackShape, scope.isGenerator, this.freesOf);
+    if (ss) {
+      code.cpyStackSize = ss.stackSize;
+      code.cpyInlinedLocals = ss.inlinedLocals;
+    }
     return code;
   }
 }

@@ -9,7 +9,7 @@
 //   buffer are two traces, an instance's values array (3.11/3.12) and a dict's keys table are separate
 //   traces, objects reused from a free list (lists, dicts, tuples, floats...) are not new allocations at
 //   all, and interpreter-internal buffers (frames, code caches) are traced too. Here each program object
-//   is one trace of its sys.getsizeof size, from its creation (or last resize) to its deallocation.
+//   is one trace of its sys.getsizeof size (3.13 instances: with their inline values), from its creation (or last resize) to its deallocation.
 //   Sizes and counts of big allocations agree closely (a 100,000-item list is ~800 KB in both); small
 //   per-line sums and counts may not.
 // - Allocations made while engine-provided Python code runs (this module's own classes, weakref's
@@ -17,7 +17,7 @@
 // - Frames are (the program's file name, line); Traceback.format has no source lines;
 //   Snapshot.dump/load and get_tracemalloc_memory are absent.
 import type { ObjectAllocHook } from '../alloc/hooks';
-import { PyModule, PyObject } from '../objects/model';
+import { PyInstance, PyModule, PyObject } from '../objects/model';
 import { arity } from '../objects/builtins/args';
 import type { Interpreter } from '../vm/machine';
 import { TRACEMALLOC_PY } from './tracemalloc-py';
@@ -60,8 +60,10 @@ export class Tracer implements ObjectAllocHook {
       total++;
       if (f !== top && frames.length < this.nframe) frames.push([vm.filename, f.lastLine]);
     }
-    this.traces.set(o, { size: o.size, frames, totalFrames: Math.max(total, 1) });
-    this.add(o.size);
+    // a 3.13 instance's allocation includes its inline values, which sys.getsizeof leaves out
+    const size = o instanceof PyInstance && o.allocBytes ? o.allocBytes : o.size;
+    this.traces.set(o, { size, frames, totalFrames: Math.max(total, 1) });
+    this.add(size);
   }
 
   resize(o: PyObject, oldSize: number): void {

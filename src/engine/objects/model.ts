@@ -185,6 +185,8 @@ export class PyType extends PyObject {
   attrCacheVersion = -1;
   /** the tp_base reference was released (tp_clear / dealloc) */
   baseReleased = false;
+  /** 3.13 inline values: the shared keys' counters that size new instances (inline-values.ts) */
+  sharedKeys: { usable: number; names: Set<string> } | null = null;
   constructor(metatype: PyType | null, public name: string, layout: string) {
     super(metatype as PyType);
     this.layout = layout;
@@ -198,6 +200,8 @@ export class PyInstance extends PyObject {
   attrs: PyDict | null = null;
   /** the __dict__ has been materialized as a real dict object (3.10 always, 3.11+ on demand) */
   dictMaterialized = false;
+  /** bytes actually allocated when more than sys.getsizeof reports (3.13 inline values); 0 = size */
+  allocBytes = 0;
   constructor(type: PyType) {
     super(type);
   }

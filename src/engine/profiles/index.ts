@@ -6,6 +6,8 @@ import type { Profile } from './profile';
 export type { Profile } from './profile';
 
 const common = {
+  inlineValues: false,
+  generatorEmbedsFrame: true,
   recursionLimit: 1000,
   constTuplesUntracked: false,
   immortalRefcount: 4294967295,
@@ -21,6 +23,8 @@ const p310: Profile = {
   immortalObjects: false,
   staticObjectBase: 0,
   managedDicts: false,
+  generatorEmbedsFrame: false,
+  stackShape: null,
   inlinedComprehensions: false,
   gcThresholds: [700, 10, 10],
   internedImmortal: false,
@@ -45,12 +49,15 @@ const p311: Profile = {
   oneCharConstantsInternedElsewhere: 'BCLST_abcdefhijklmnopqrstvwxy',
   managedDicts: true,
   inlinedComprehensions: false,
+  stackShape: {
+    genWrapper: false, returnConst: false, boolOpCopy: false, inlineComps: false, kwNamesOnStack: false, sendHandler: false, specExtraPiece: false,
+  },
   gcThresholds: [700, 10, 10],
   internedImmortal: false,
   sizes: {
     intZero: 28, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 56,
-    function: 152, cell: 40, method: 64, generator: 176, range: 48, slice: 56, iterator: 48,
+    function: 152, cell: 40, method: 64, generator: 168, range: 48, slice: 56, iterator: 48,
     code: 192, module: 72, type: 1688, exception: 88, bool: 28, none: 16,
   },
 };
@@ -66,12 +73,15 @@ const p312: Profile = {
   constTuplesUntracked: true,
   managedDicts: true,
   inlinedComprehensions: true,
+  stackShape: {
+    genWrapper: true, returnConst: true, boolOpCopy: true, inlineComps: true, kwNamesOnStack: false, sendHandler: true, specExtraPiece: true,
+  },
   gcThresholds: [700, 10, 10],
   internedImmortal: true,
   sizes: {
     intZero: 28, intBase: 24, float: 24, strAsciiHeader: 40, strCompactHeader: 56,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 48,
-    function: 160, cell: 40, method: 64, generator: 176, range: 48, slice: 56, iterator: 48,
+    function: 160, cell: 40, method: 64, generator: 160, range: 48, slice: 56, iterator: 48,
     code: 200, module: 72, type: 1704, exception: 88, bool: 28, none: 16,
   },
 };
@@ -81,6 +91,8 @@ const p313: Profile = {
   version: '3.13',
   versionInfo: [3, 13, 0, 'final', 0],
   gcThresholds: [2000, 10, 10],
+  inlineValues: true,
+  stackShape: { ...p312.stackShape!, returnConst: false, kwNamesOnStack: true, specExtraPiece: false },
   // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)
   internedImmortal: false,
   constTuplesUntracked: false,

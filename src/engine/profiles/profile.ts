@@ -3,6 +3,24 @@
 // interpreters (see test/oracle); comments say which.
 import type { PythonVersion } from '../api';
 
+/** How CPython's code generator shapes the value stack (compile/stacksize.ts), 3.11+ */
+export interface StackShape {
+  /** 3.12+: a generator's body is wrapped in a handler (depth 2) turning StopIteration into RuntimeError */
+  genWrapper: boolean;
+  /** 3.12: `return <constant>` is RETURN_CONST (nothing pushed); 3.13 counts the LOAD_CONST again */
+  returnConst: boolean;
+  /** 3.12+: `a and b` keeps a copy of `a` while testing it (COPY 1) */
+  boolOpCopy: boolean;
+  /** 3.12+: list/set/dict comprehensions run inline (PEP 709) */
+  inlineComps: boolean;
+  /** 3.13: keyword names of a call are an operand on the stack (CALL_KW) */
+  kwNamesOnStack: boolean;
+  /** 3.12+: yield from / await keep a handler one above the SEND loop */
+  sendHandler: boolean;
+  /** 3.12: a field nested in a format spec is followed by an extra empty string piece */
+  specExtraPiece: boolean;
+}
+
 export interface Profile {
   version: PythonVersion;
   versionInfo: [number, number, number, string, number];
@@ -21,6 +39,13 @@ export interface Profile {
   oneCharConstantsInternedElsewhere?: string;
   /** 3.11+: instance __dict__ is managed by the object (no separate dict object until asked for) */
   managedDicts: boolean;
+  /** 3.13: instances of plain classes carry their attribute values inline, allocated with the object
+   * and sized from the class's shared keys (objects/inline-values.ts); sys.getsizeof does not count them */
+  inlineValues: boolean;
+  /** 3.11+: a generator embeds its frame; sys.getsizeof = sizes.generator + 8 * (co_nlocalsplus + co_stacksize) */
+  generatorEmbedsFrame: boolean;
+  /** CPython's value-stack shapes for co_stacksize; null = not modelled (3.10, whose generators do not embed frames) */
+  stackShape: StackShape | null;
   /** 3.12+: comprehensions are inlined into their enclosing frame (PEP 709) */
   inlinedComprehensions: boolean;
   gcThresholds: [number, number, number];
@@ -47,6 +72,7 @@ export interface Profile {
     function: number;
     cell: number;
     method: number;
+    /** 3.10: the generator object; 3.11+: without its frame's slots (see generatorEmbedsFrame) */
     generator: number;
     range: number;
     slice: number;

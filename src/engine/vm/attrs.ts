@@ -7,6 +7,7 @@ import {
   PyFloat, PyWeakRef, PyRange, PySuper,
 } from '../objects/model';
 import { dictSize } from '../objects/sizes';
+import { noteSharedKey } from '../objects/inline-values';
 import { Containers } from './containers';
 import { PyRaise } from './errors';
 import { suggest } from './suggestions';
@@ -424,6 +425,7 @@ export abstract class Attrs extends Containers {
     const d = this.instanceDict(o);
     // attribute names live in the class's shared keys (the interned co_names strings): no per-instance
     // reference to them, as with CPython's key-sharing and managed dicts
+    if (o.allocBytes) noteSharedKey(o.type, name);
     this.dictSetAttr(o, d, this.nameStr(name), v, name);
   }
 

@@ -5,6 +5,7 @@ import {
   PyModule, PyNone, PyNotImplemented, PyObject, PyStr, PyTuple, PyType, PyWeakRef, type NativeFn,
 } from '../objects/model';
 import { Frame } from './frame';
+import { sharedKeysFor } from '../objects/inline-values';
 import { Items } from './items';
 import { SimStop } from './errors';
 
@@ -246,6 +247,7 @@ export abstract class Builtins extends Items {
       t.dict.set(k, e.value);
       this.increfBy(e.value, [t, `.${k}`]);
     }
+    if (this.profile.inlineValues) t.sharedKeys = sharedKeysFor(t);
     // __mro__ and __bases__ tuples; a new base layout adds the __dict__/__weakref__ getset descriptors,
     // each holding a reference to the class
     const mroItems = t.mro.map((k) => (this.incref(k), k));

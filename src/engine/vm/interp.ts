@@ -1,8 +1,10 @@
 // The evaluation loop (CPython's ceval.c in small): one frame at a time, Python-to-Python calls without
 // JavaScript recursion, references taken and released exactly where CPython takes and releases them.
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compile/code';
+import { nlocalsplus } from '../compile/stacksize';
 import { BIN_OPS, CMP_OPS, Op } from '../compile/opcodes';
 import * as I from '../objects/intmath';
+import { allocateInlineInstance } from '../objects/inline-values';
 import {
   F_DEAD, F_IMMORTAL, PyBuiltin, PyCell, PyCode, PyFrameObj, PyTraceback, PyDict, PyException, PyFunction, PyGenerator, PyInstance, PyInt, PyList,
   PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyWeakRef, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
@@ -106,7 +108,10 @@ export abstract class EvalLoop extends Builtins {
   }
 
   newGenerator(f: Frame, func: PyFunction): PyGenerator {
-    const g = this.track(new PyGenerator(this.T.generator, func.name, func.qualname), this.profile.sizes.generator, true);
+    // 3.11+ embed the frame: one slot per local/cell/free variable and per value-stack entry
+    const c = func.code;
+    const size = this.profile.generatorEmbedsFrame ? this.profile.sizes.generator + 8 * (nlocalsplus(c) + (c.cpyStackSize ?? 0)) : this.profile.sizes.generator;
+    const g = this.track(new PyGenerator(this.T.generator, func.name, func.qualname), size, true);
     g.frame = f;
     f.generator = g;
     return g;
@@ -1629,7 +1634,10 @@ export abstract class EvalLoop extends Builtins {
 
   newInstance(t: PyType): PyInstance {
     if (t === this.T.object) return this.track(new PyInstance(t), 16, false);
-    const o = this.track(new PyInstance(t), this.instanceSize(t), t.gcInstances || t.isHeap);
+    const o = new PyInstance(t);
+    const size = this.instanceSize(t);
+    if (t.sharedKeys) o.allocBytes = allocateInlineInstance(t, size);
+    this.track(o, size, t.gcInstances || t.isHeap);
     if (t.isHeap) this.increfBy(t, [o, '__class__']);
     return o;
   }

@@ -56,6 +56,9 @@ export abstract class Runtime {
         else if (e.k === 'pool-state') rec.heap({ k: 'heap', what: 'pool-state', address: e.address, bytes: e.bytes, arena: e.arena, sizeClass: e.sizeClass, from: e.from, to: e.to });
       };
     }
+    // the interpreter's own objects: at start-up every size class already has a pool in use, so a
+    // program freeing all of its blocks in that pool does not empty it (it stays usedpools' head)
+    for (let c = 1; c <= 32; c++) this.allocator.allocate(c * 16);
   }
 
   // ------------------------------------------------------------ reference counting
@@ -203,7 +206,7 @@ export abstract class Runtime {
   /** Register a new object: address, size, allocation event. Its refcount starts at 1 (the creator's). */
   track<T extends PyObject>(o: T, size: number, gcTracked = false, holder?: HolderSpec, startTracked = gcTracked): T {
     o.size = size;
-    o.id = this.allocator.allocate(size, freeListKind(o));
+    o.id = this.allocator.allocate(o instanceof PyInstance && o.allocBytes ? o.allocBytes : size, freeListKind(o));
     // an object taken from its type's free list is no new GC allocation
     const gcAlloc = gcTracked && !this.allocator.reused;
     if (this.internalDepth > 0) {

@@ -1,0 +1,39 @@
+// 3.13 inline values: the allocation size of successive instances of one class (measured on 3.13.0
+// from the pool headers of the blocks: see objects/inline-values.ts).
+import { strict as assert } from 'node:assert';
+import { allocateInlineInstance, noteSharedKey, sharedKeysFor } from '../../../src/engine/objects/inline-values';
+import { PyType } from '../../../src/engine/objects/model';
+import { blockSizeOf, sizeClassOf } from '../../../src/engine/alloc/geometry';
+
+function plainClass(): PyType {
+  const object = new PyType(null, 'object', 'object');
+  object.mro = [object];
+  const t = new PyType(null, 'R', 'object');
+  t.isHeap = true;
+  t.mro = [t, object];
+  return t;
+}
+
+describe('3.13 inline values', () => {
+  it('successive instances shrink by one value slot until one usable slot is left', () => {
+    const t = plainClass();
+    t.sharedKeys = sharedKeysFor(t);
+    const blocks: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      blocks.push(blockSizeOf(sizeClassOf(allocateInlineInstance(t, 48))));
+      if (i === 0) ['a', 'b'].forEach((n) => noteSharedKey(t, n));
+    }
+    // class R: def __init__(self): self.a = 1; self.b = 2 -- block sizes on 3.13.0
+    assert.deepEqual(blocks.slice(0, 12), [336, 320, 320, 304, 304, 288, 272, 272, 256, 256, 240, 240]);
+    assert.deepEqual(blocks.slice(26), [96, 96, 96, 96]);
+  });
+
+  it('a class with __slots__ or a non-object layout has no inline values', () => {
+    const t = plainClass();
+    t.dict.set('__slots__', t);
+    assert.equal(sharedKeysFor(t), null);
+    const e = plainClass();
+    e.layout = 'BaseException';
+    assert.equal(sharedKeysFor(e), null);
+  });
+});
