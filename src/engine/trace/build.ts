@@ -2,10 +2,10 @@
 // checkpoints (every K events, or every 2x the heap's records when that is more), live bytes and
 // stdout offsets per step, line summaries, frame names, GC and GIL markers.
 import type { LineSummary } from '../api';
-import type { FrameId } from './events';
+import type { FrameId, TraceEvent } from './events';
 import { HolderTable } from './holders';
 import { ReplayState, type Snapshot } from './replay';
-import type { EventSeq } from './log';
+import { kindAt, type EventSeq } from './log';
 
 /** One collection of the cyclic GC, from its `start` to its `stop` (or a lone `stop`). */
 export interface GcMarker {
@@ -70,7 +70,7 @@ export interface TimelineData {
 export function buildTimeline(events: EventSeq, k: number): TimelineData {
   const n = events.length;
   let lines = 0;
-  for (let i = 0; i < n; i++) if (events.at(i)!.k === 'line') lines++;
+  for (let i = 0; i < n; i++) if (kindAt(events, i) === 'line') lines++;
   const hasLines = lines > 0;
   const steps = Math.max(1, lines);
   const d: TimelineData = {
@@ -90,8 +90,8 @@ export function buildTimeline(events: EventSeq, k: number): TimelineData {
   };
   d.stepStart[steps] = n;
   for (let i = 0, s = 0; i < n; i++) {
-    const e = events.at(i)!;
-    if (e.k !== 'line') continue;
+    if (kindAt(events, i) !== 'line') continue;
+    const e = events.at(i) as Extract<TraceEvent, { k: 'line' }>;
     d.stepStart[s] = s === 0 ? 0 : i;
     d.stepLine[s] = e.line;
     d.stepFrame[s] = e.frame;

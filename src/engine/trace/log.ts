@@ -319,6 +319,21 @@ export class EventLog implements EventSeq {
     this.boxed.push(e);
   }
 
+  /** the kind of event `i` (0 <= i < length) without building the event */
+  kindAt(i: number): TraceEvent['k'] {
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & MASK;
+    switch (c.kind[j]) {
+      case LINE: return 'line';
+      case INCREF: return 'incref';
+      case DECREF: return 'decref';
+      case MOVE: return 'move';
+      case DEALLOC: return 'dealloc';
+      case ALLOC: return 'alloc';
+      default: return this.boxed[c.b[j]!]!.k;
+    }
+  }
+
   at(index: number): TraceEvent | undefined {
     const i = index < 0 ? index + this.n : index;
     if (!(i >= 0 && i < this.n)) return undefined;
@@ -375,6 +390,11 @@ export class EventLog implements EventSeq {
   *[Symbol.iterator](): Iterator<TraceEvent> {
     for (let i = 0; i < this.n; i++) yield this.at(i)!;
   }
+}
+
+/** the kind of event `i` of any EventSeq; cheap on an EventLog */
+export function kindAt(events: EventSeq, i: number): TraceEvent['k'] {
+  return events instanceof EventLog ? events.kindAt(i) : events.at(i)!.k;
 }
 
 function isU32(x: number): boolean {
