@@ -290,9 +290,12 @@ export class Collector {
     if (rec.enabled) rec.gc('start', gen, { counts: [...this.counts] as [number, number, number] });
     if (gen + 1 <= 2) this.counts[gen + 1]++;
     for (let i = 0; i <= gen; i++) this.counts[i] = 0;
-    let young = this.young(gen);
-    // untrack_tuples (every collection) and untrack_dicts (full collections)
-    young = young.filter((o) => {
+    const young = this.young(gen);
+    if (rec.enabled) rec.gc('update_refs', gen, { objs: young.map((o) => o.id) });
+    if (rec.enabled) rec.gc('subtract_refs', gen);
+    const { reachable: survivors, unreachable: found } = this.moveUnreachable(young);
+    // untrack_tuples (every collection) and untrack_dicts (full collections), among the survivors only
+    const reachable = survivors.filter((o) => {
       if (o instanceof PyTuple && o.items.every((x) => !vm.mayBeTracked(x))) {
         vm.gcUntrack(o);
         return false;
@@ -303,9 +306,6 @@ export class Collector {
       }
       return true;
     });
-    if (rec.enabled) rec.gc('update_refs', gen, { objs: young.map((o) => o.id) });
-    if (rec.enabled) rec.gc('subtract_refs', gen);
-    const { reachable, unreachable: found } = this.moveUnreachable(young);
     let unreachable = found;
     if (rec.enabled) rec.gc('move_unreachable', gen, { objs: unreachable.map((o) => o.id) });
     // survivors join the next generation (appended, in their new order)
@@ -347,7 +347,9 @@ export class Collector {
       }
       unreachable = again.unreachable;
     } else unreachable = still;
-    const n = unreachable.length;
+    // a class's dict, descriptors and __subclasses__ table are garbage with it (gc/type-objects.ts)
+    let n = unreachable.length;
+    for (const o of unreachable) if (o instanceof PyType) n += vm.typeObjects.collectable(o);
     if (this.victims.length < 10000) for (const o of unreachable) this.victims.push({ line: o.line, type: vm.typeName(o) });
     if (rec.enabled) rec.gc('delete_garbage', gen, { objs: unreachable.map((o) => o.id), collected: n });
     if (this.debug & DEBUG_SAVEALL) {

@@ -179,6 +179,15 @@ export class PyType extends PyObject {
   layout: string;
   /** heap types: the getset descriptors __dict__/__weakref__ that reference the type */
   descrRefs = 0;
+  /** heap types: which of those it has (bit 1: __dict__, bit 2: __weakref__) */
+  getsets = 0;
+  /** heap types: addresses of the GC objects CPython keeps with a class and the engine has no object for (gc/type-objects.ts; 0 = none) */
+  hiddenDict = 0;
+  hiddenDescrDict = 0;
+  hiddenDescrWeak = 0;
+  hiddenWeakref = 0;
+  /** its __subclasses__ table (-1: made by the interpreter's own code) */
+  hiddenSubclasses = 0;
   qualname: string;
   /** attribute lookup cache along the MRO, valid for one type version */
   attrCache: Map<string, PyObject | null> | null = null;

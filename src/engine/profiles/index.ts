@@ -5,11 +5,16 @@ import type { Profile } from './profile';
 
 export type { Profile } from './profile';
 
+/** builtin types that have a __subclasses__ table at start-up on every version (measured) */
+const SUBCLASS_TABLES = 'object int tuple dict staticmethod classmethod property BaseException Exception ArithmeticError LookupError NameError ValueError UnicodeError RuntimeError ImportError OSError SyntaxError Warning';
+
 const common = {
   inlineValues: false,
   generatorEmbedsFrame: true,
   recursionLimit: 1000,
   constTuplesUntracked: false,
+  superVectorcall: true,
+  typesWithSubclassTable: SUBCLASS_TABLES,
   immortalRefcount: 4294967295,
   dictEntrySize: 24,
   dictUnicodeEntrySize: 16,
@@ -20,6 +25,7 @@ const p310: Profile = {
   version: '3.10',
   versionInfo: [3, 10, 13, 'final', 0],
   argsCopiedIntoFrame: true,
+  superVectorcall: false,
   immortalObjects: false,
   staticObjectBase: 0,
   managedDicts: false,
@@ -34,7 +40,7 @@ const p310: Profile = {
     intZero: 24, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 232, set: 216, instance: 48,
     function: 144, cell: 40, method: 64, generator: 104, range: 48, slice: 56, iterator: 48,
-    code: 176, module: 72, type: 1072, exception: 80, bool: 28, none: 16,
+    code: 176, module: 72, type: 1072, exception: 80, bool: 28, none: 16, weakref: 72,
   },
 };
 
@@ -47,6 +53,7 @@ const p311: Profile = {
   // 3.11 statically allocated objects (1-char latin-1 strings, ...) start at 999999999
   staticObjectBase: 999999999,
   oneCharConstantsInternedElsewhere: 'BCLST_abcdefhijklmnopqrstvwxy',
+  typesWithSubclassTable: `${SUBCLASS_TABLES} list str`,
   managedDicts: true,
   inlinedComprehensions: false,
   stackShape: {
@@ -58,7 +65,7 @@ const p311: Profile = {
     intZero: 28, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 56,
     function: 152, cell: 40, method: 64, generator: 168, range: 48, slice: 56, iterator: 48,
-    code: 192, module: 72, type: 1688, exception: 88, bool: 28, none: 16,
+    code: 192, module: 72, type: 1688, exception: 88, bool: 28, none: 16, weakref: 80,
   },
 };
 
@@ -67,6 +74,7 @@ const p312: Profile = {
   version: '3.12',
   versionInfo: [3, 12, 1, 'final', 0],
   oneCharConstantsInternedElsewhere: '_abcdenprsx',
+  typesWithSubclassTable: `${SUBCLASS_TABLES} list`,
   argsCopiedIntoFrame: false,
   immortalObjects: true,
   staticObjectBase: 0,
@@ -82,7 +90,7 @@ const p312: Profile = {
     intZero: 28, intBase: 24, float: 24, strAsciiHeader: 40, strCompactHeader: 56,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 48,
     function: 160, cell: 40, method: 64, generator: 160, range: 48, slice: 56, iterator: 48,
-    code: 200, module: 72, type: 1704, exception: 88, bool: 28, none: 16,
+    code: 200, module: 72, type: 1704, exception: 88, bool: 28, none: 16, weakref: 80,
   },
 };
 

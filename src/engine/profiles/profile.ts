@@ -83,10 +83,20 @@ export interface Profile {
     exception: number;
     bool: number;
     none: number;
+    /** a weak reference object (sys.getsizeof(weakref.ref(x))) */
+    weakref: number;
   };
   /** key table bytes for a dict: index size per entry and entry size (unicode-keys tables have smaller entries in 3.11+) */
   dictEntrySize: number;
   dictUnicodeEntrySize: number;
+  /** 3.11+: super has a vectorcall (3.10 builds an argument tuple for super(type, obj) called from C) */
+  superVectorcall: boolean;
+  /**
+   * The builtin types whose __subclasses__ table (a dict) exists when a program starts (the standard
+   * library subclassed them); the first subclass of any other type creates it (p12-style probes: the
+   * first `class X(base): pass` counts one more than the second).
+   */
+  typesWithSubclassTable: string;
   /** 3.12: the compiler untracks constant tuples */
   constTuplesUntracked: boolean;
   /** 3.10: interned strings in the interpreter-wide table are not counted; 3.12: interned are immortal */

@@ -8,6 +8,7 @@ import { Frame } from './frame';
 import { sharedKeysFor } from '../objects/inline-values';
 import { Items } from './items';
 import { SimStop } from './errors';
+import { descriptorLabel, getsetsFor, type TypeObjects } from '../gc/type-objects';
 
 /** exception hierarchy: name -> base */
 const EXCEPTIONS: [string, string][] = [
@@ -35,6 +36,7 @@ export abstract class Builtins extends Items {
   readonly moduleFactories = new Map<string, ModuleFactory>();
   stderr = '';
   abstract frame: Frame | null;
+  abstract readonly typeObjects: TypeObjects;
 
   bootstrap(): void {
     const T: Record<string, PyType> = {};
@@ -198,26 +200,36 @@ export abstract class Builtins extends Items {
     const [func, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
     if (kwargs && kwargs.size && !(kwargs.size === 1 && kwargs.has('metaclass') && kwargs.get('metaclass') === this.T.type))
       this.typeError('class keyword arguments (metaclass=...) are not simulated');
-    const ns = this.newDict();
-    const frame = new Frame(++this.frameSerial, func.code, func, func.globals, [], [], ns, null);
-    this.gcFrameStarted(frame);
-    ns.ns = { frame: frame.id, scope: 'class' };
-    if (func.code.cellvars.length) frame.cells.push(this.newCell(null, ['name', frame.id, '<cell>', 'local']));
-    if (func.closure) for (const c of func.closure.items) {
-      this.incref(c);
-      frame.cells.push(c as PyCell);
-    }
+    // the bases tuple comes first (it becomes the class's __bases__); no bases: the empty tuple
+    const basesTuple = bases.length ? this.newTuple(bases.map((b) => (this.incref(b), b))) : null;
+    let ns: PyDict;
+    let frame: Frame;
     let cell: PyObject;
     try {
-      cell = this.runFrame(frame);
+      ns = this.newDict();
+      frame = new Frame(++this.frameSerial, func.code, func, func.globals, [], [], ns, null);
+      this.gcFrameStarted(frame);
+      ns.ns = { frame: frame.id, scope: 'class' };
+      if (func.code.cellvars.length) frame.cells.push(this.newCell(null, ['name', frame.id, '<cell>', 'local']));
+      if (func.closure) for (const c of func.closure.items) {
+        this.incref(c);
+        frame.cells.push(c as PyCell);
+      }
+      try {
+        cell = this.runFrame(frame);
+      } catch (e) {
+        this.decref(ns);
+        throw e;
+      }
     } catch (e) {
-      this.decref(ns);
+      if (basesTuple) this.decref(basesTuple);
       throw e;
     }
     let cls: PyType;
     try {
-      cls = this.makeClass(nameObj.s, bases, ns, func.code.qualname);
+      cls = this.typeObjects.typeCall(() => this.makeClass(nameObj.s, bases, ns, func.code.qualname, basesTuple));
     } finally {
+      if (basesTuple) this.decref(basesTuple);
       this.decref(ns);
     }
     if (cell instanceof PyCell) {
@@ -228,11 +240,18 @@ export abstract class Builtins extends Items {
     return cls;
   }
 
-  /** type(name, bases, ns): a heap type; ns is borrowed (its items are copied into the type dict) */
-  makeClass(name: string, bases: PyObject[], ns: PyDict, qualname = name): PyType {
+  /**
+   * type(name, bases, ns): a heap type; ns is borrowed (its items are copied into the type dict), and so
+   * is `basesTuple`, the tuple of `bases` when the caller has one (it becomes __bases__). The GC objects
+   * CPython makes on the way and the engine has no object for are counted by `typeObjects`, in order.
+   */
+  makeClass(name: string, bases: PyObject[], ns: PyDict, qualname = name, basesTuple: PyTuple | null = null): PyType {
     for (const b of bases) if (!(b instanceof PyType)) this.typeError('bases must be types');
     const baseTypes = (bases.length ? bases : [this.T.object]) as PyType[];
     for (const b of baseTypes) if (b === this.T.bool || b === this.T.NoneType) this.typeError(`type '${b.name}' is not an acceptable base type`);
+    // type_new_get_bases: no bases means (object,)
+    if (basesTuple) this.incref(basesTuple);
+    else basesTuple = this.newTuple(baseTypes.map((k) => (this.incref(k), k)));
     const t = new PyType(this.T.type, name, baseTypes[0].layout);
     t.qualname = qualname;
     t.isHeap = true;
@@ -240,6 +259,8 @@ export abstract class Builtins extends Items {
     t.mro = this.computeMro(t, baseTypes);
     this.typeVersion++;
     t.gcInstances = true;
+    const hidden = this.typeObjects;
+    hidden.dictCopied(t);
     this.track(t, this.profile.sizes.type, true);
     for (const e of ns.map.values()) {
       const k = (e.key as PyStr).s;
@@ -248,21 +269,20 @@ export abstract class Builtins extends Items {
       this.increfBy(e.value, [t, `.${k}`]);
     }
     if (this.profile.inlineValues) t.sharedKeys = sharedKeysFor(t);
-    // __mro__ and __bases__ tuples; a new base layout adds the __dict__/__weakref__ getset descriptors,
-    // each holding a reference to the class
-    const mroItems = t.mro.map((k) => (this.incref(k), k));
-    t.mroTuple = this.newTuple(mroItems);
-    this.moveTo(t.mroTuple, [t, '__mro__']);
     // tp_base: the class holds its first base
     this.increfBy(baseTypes[0], [t, '__base__']);
-    const baseItems = baseTypes.map((k) => (this.incref(k), k));
-    t.basesTuple = this.newTuple(baseItems);
-    this.moveTo(t.basesTuple, [t, '__bases__']);
-    if (baseTypes.every((b) => !b.isHeap)) {
-      const hasDict = baseTypes.some((b) => b.layout === 'BaseException') ? 0 : 2;
-      t.descrRefs = hasDict;
-      for (let i = 0; i < hasDict; i++) this.increfBy(t, [t, i === 0 ? '__dict__ descriptor' : '__weakref__ descriptor']);
-    }
+    t.basesTuple = basesTuple;
+    this.moveTo(basesTuple, [t, '__bases__']);
+    // PyType_Ready: the __mro__ tuple; the __dict__/__weakref__ getset descriptors a static base lacks,
+    // each holding a reference to the class; the weakref in the bases' __subclasses__
+    const mroItems = t.mro.map((k) => (this.incref(k), k));
+    t.mroTuple = hidden.mroMerge(bases.length, () => this.newTuple(mroItems));
+    this.moveTo(t.mroTuple, [t, '__mro__']);
+    t.getsets = getsetsFor(baseTypes[0]);
+    t.descrRefs = (t.getsets & 1) + (t.getsets >> 1);
+    for (let i = 0; i < t.descrRefs; i++) this.increfBy(t, [t, descriptorLabel(t, i)]);
+    hidden.readied(t, t.getsets, baseTypes);
+    hidden.finished();
     return t;
   }
 

@@ -10,6 +10,7 @@ import {
   PyMethod, PyMethodDescr, PyModule, PyNone, PySuper, PyWeakRef, PyObject, PyRangeIter, PySeqIter, PySet, PySlice, PyStr, PyTuple, PyType,
 } from '../objects/model';
 import { Builtins } from './builtins-layer';
+import { descriptorLabel } from '../gc/type-objects';
 import { suggest } from './suggestions';
 import { PyRaise, SimStop } from './errors';
 import { BlockThread, Scheduler, type ThreadState } from '../threads/scheduler';
@@ -1701,7 +1702,8 @@ export abstract class EvalLoop extends Builtins {
     }
     const descr = t.descrRefs;
     t.descrRefs = 0;
-    for (let i = 0; i < descr; i++) this.decrefBy(t, [t, i === 0 ? '__dict__ descriptor' : '__weakref__ descriptor']);
+    for (let i = 0; i < descr; i++) this.decrefBy(t, [t, descriptorLabel(t, i)]);
+    this.typeObjects.released(t);
   }
 
   readonly weakrefs = new Map<PyObject, PyWeakRef[]>();

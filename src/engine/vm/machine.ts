@@ -11,6 +11,7 @@ import {
   F_DEAD, F_IMMORTAL, PyCode, PyFloat, PyInt, PyDict, PyDictView, PyException, PyFrameObj, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
 } from '../objects/model';
 import { strSize, dictSize } from '../objects/sizes';
+import { TypeObjects } from '../gc/type-objects';
 import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
 import { makeSysModule } from '../modules/sys';
@@ -30,6 +31,7 @@ import { EvalLoop } from './interp';
 export class Interpreter extends EvalLoop {
   stderrObj: PyObject | null = null;
   readonly gc: Collector = new Collector(this);
+  readonly typeObjects = new TypeObjects(this);
 
   constructor(profile: Profile, rec: EventRecorder, budgets: Budgets, shouldCancel: (() => boolean) | undefined, readonly filename: string) {
     super({ ...profile }, rec, budgets, shouldCancel);

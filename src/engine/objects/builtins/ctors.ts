@@ -188,7 +188,7 @@ export function installCtors(vm: Interpreter): void {
     arity(vm, 'type', args, 3, 3);
     const [name, bases, ns] = args;
     if (!(name instanceof PyStr) || !(bases instanceof PyTuple) || !(ns instanceof PyDict)) vm.typeError('type.__new__() argument types');
-    return vm.makeClass((name as PyStr).s, (bases as PyTuple).items, ns as PyDict);
+    return vm.typeObjects.typeCall(() => vm.makeClass((name as PyStr).s, (bases as PyTuple).items, ns as PyDict, (name as PyStr).s, (bases as PyTuple).items.length ? (bases as PyTuple) : null));
   });
   const excCtor: Ctor = (t, args) => {
     const e = vm.instantiateException(t, args);
