@@ -246,12 +246,14 @@ export class EventLog implements EventSeq {
     flags: readonly ObjFlag[] | undefined, gcTracked: boolean | undefined, holder: Holder | undefined,
   ): void {
     let bits = gcTracked === undefined ? 0 : gcTracked ? 64 : 32;
-    let last = -1;
-    for (const f of flags ?? []) {
-      const b = FLAGS.indexOf(f);
-      if (b <= last) bits = -1; // unknown, repeated or out of order: keep the event as it is
-      last = b;
-      bits |= 1 << b;
+    if (flags !== undefined) {
+      let last = -1;
+      for (const f of flags) {
+        const b = FLAGS.indexOf(f);
+        if (b <= last) bits = -1; // unknown, repeated or out of order: keep the event as it is
+        last = b;
+        bits |= 1 << b;
+      }
     }
     if (bits < 0 || !isU32(size) || (flags !== undefined && flags.length === 0)) {
       const e: Extract<TraceEvent, { k: 'alloc' }> = { k: 'alloc', obj, type, size, line, repr };

@@ -1573,14 +1573,17 @@ export abstract class EvalLoop extends Builtins {
     if (e) {
       const old = e.value;
       e.value = v;
-      if (this.rec.enabled) this.moveTo(v, ['name', frame, name, scope]);
-      this.decrefBy(old, ['name', frame, name, scope]);
+      if (this.rec.enabled) {
+        const h = this.nameHolder(frame, name, scope);
+        this.moveToHolder(v, h);
+        this.decrefByHolder(old, h);
+      } else this.decref(old);
       return;
     }
     const key = this.nameStr(name);
     this.dictSetNew(d, key, v);
     this.increfBy(key, [d, 'key']);
-    if (this.rec.enabled) this.moveTo(v, ['name', frame, name, scope]);
+    if (this.rec.enabled) this.moveToHolder(v, this.nameHolder(frame, name, scope));
   }
 
   deleteNamed(d: PyDict, name: string, frame: number, scope: 'global' | 'class'): boolean {

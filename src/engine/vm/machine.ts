@@ -326,7 +326,7 @@ export class Interpreter extends EvalLoop {
   /** handle_weakrefs: weak references to objects about to be collected are cleared; callbacks of
    * weak references that are not garbage themselves run */
   clearWeakrefsTo(objs: PyObject[]): void {
-    const dying = new Set(objs);
+    if (this.weakrefs.size === 0) return;
     const all: PyWeakRef[] = [];
     for (const o of objs) {
       const list = this.weakrefs.get(o);
@@ -334,7 +334,7 @@ export class Interpreter extends EvalLoop {
       this.weakrefs.delete(o);
       all.push(...list);
     }
-    if (all.length) this.clearRefs(all, dying);
+    if (all.length) this.clearRefs(all, new Set(objs));
   }
 
   /** run engine-provided Python source as the body of an interpreter-owned module */

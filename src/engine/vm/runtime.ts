@@ -68,14 +68,8 @@ export abstract class Runtime {
     if (typeof k !== 'string') return { kind: 'object', obj: k.id, label: h[1] as string };
     switch (k) {
       case 'name': {
-        const n = h as ['name', FrameId, string, 'local' | 'global' | 'cell' | 'class'];
-        // holders are immutable: one object per (frame, name, scope)
-        let perFrame = this.nameHolders.get(n[1]);
-        if (!perFrame) this.nameHolders.set(n[1], (perFrame = new Map()));
-        const key = n[3] === 'local' ? n[2] : `${n[3]}:${n[2]}`;
-        let holder = perFrame.get(key);
-        if (!holder) perFrame.set(key, (holder = { kind: 'name', frame: n[1], name: n[2], scope: n[3] }));
-        return holder;
+        const n = h as ['name', FrameId, string, NameScope];
+        return this.nameHolder(n[1], n[2], n[3]);
       }
       case 'stack':
         return this.stackHolder(h[1] as FrameId);
@@ -99,7 +93,17 @@ export abstract class Runtime {
     if (this.rec.enabled) this.rec.line(line, frame, resume);
   }
 
-  private nameHolders = new Map<FrameId, Map<string, Holder>>();
+  /** holders are immutable: one object per (frame, scope, name) */
+  private nameHolders = new Map<FrameId, Map<string, Holder>[]>();
+  nameHolder(frame: FrameId, name: string, scope: NameScope): Holder {
+    let perFrame = this.nameHolders.get(frame);
+    if (!perFrame) this.nameHolders.set(frame, (perFrame = []));
+    const si = scope === 'local' ? 0 : scope === 'global' ? 1 : scope === 'cell' ? 2 : 3;
+    const m = perFrame[si] ?? (perFrame[si] = new Map());
+    let holder = m.get(name);
+    if (!holder) m.set(name, (holder = { kind: 'name', frame, name, scope }));
+    return holder;
+  }
   forgetFrameHolders(frame: FrameId): void {
     this.nameHolders.delete(frame);
   }
@@ -495,6 +499,8 @@ export abstract class Runtime {
  * A reference holder, cheap to pass on hot paths: [container, label] | ['name', frame, name, scope] |
  * ['stack', frame] | ['arena'] | ['interp', what]. Turned into a trace Holder only when recording.
  */
+type NameScope = 'local' | 'global' | 'cell' | 'class';
+
 export type HolderSpec =
   | [PyObject, string]
   | ['name', FrameId, string, 'local' | 'global' | 'cell' | 'class']
