@@ -1,7 +1,7 @@
 // Messages between the extension host and its simulation worker (src/host/worker.ts). Types only:
 // everything here is plain data that crosses `postMessage` by structured clone.
 import type { Budgets, PythonVersion, SimulationResult } from '../engine/api';
-import type { Chunk } from '../engine/trace/log';
+import type { Chunk, Extras } from '../engine/trace/log';
 
 /** Index of the cancel flag inside the request's shared Int32Array (1 = cancel requested). */
 export const CANCEL_FLAG_INDEX = 0;
@@ -45,6 +45,7 @@ export interface TransferredEvents {
   chunks: Chunk[];
   strings: string[];
   texts: string[];
+  extras: Extras;
   boxed: EncodedEvents;
 }
 

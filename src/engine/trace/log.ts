@@ -1,9 +1,9 @@
-// EventLog: the stored event stream, columnar. The kinds that make up most of a trace (line, incref/
-// decref, move, dealloc: ~95% of cycles.py's 4 M events) live in typed arrays, their holders as numbers
-// (kind, object or frame, an id in a string table); every other event is kept as the object it was
-// built as. Reading (`at`) materializes a fresh TraceEvent per index, a short-lived object the
-// JavaScript collector frees young, so a long run keeps ~40 bytes per event outside the JavaScript heap
-// instead of retained objects the collector has to trace (3x faster recording of cycles.py).
+// EventLog: the stored event stream, columnar. The kinds that make up almost all of a trace (line,
+// incref/decref, move, dealloc, alloc: 99.9% of cycles.py's 4 M events) live in typed arrays, their
+// holders as numbers (kind, object or frame, an id in a string table), the fields only moves and
+// allocs have in a side table; every other event is kept as the object it was built as. Reading (`at`) materializes a fresh TraceEvent per index, a short-lived object the
+// JavaScript collector frees young, so a long run keeps ~30 bytes per event outside the JavaScript heap
+// instead of retained objects the collector has to trace (2x faster recording of cycles.py).
 import type { Holder, ObjFlag, TraceEvent } from './events';
 
 /**
@@ -26,7 +26,7 @@ const MOVE = 4;
 const DEALLOC = 5;
 const ALLOC = 6;
 
-/** alloc flags as bits of h2.k, in the order the engine lists them; bits 5-6: gcTracked (0 absent, 1 false, 2 true) */
+/** alloc flags as bits of the extra's k, in the order the engine lists them; bits 5-6: gcTracked (0 absent, 1 false, 2 true) */
 const FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];
 
 const CHUNK_BITS = 16;
@@ -40,12 +40,13 @@ export interface EventLogParts {
   strings: string[];
   /** alloc reprs (one per alloc event, mostly distinct: not worth a lookup table) */
   texts: string[];
+  extras: Extras;
   boxed: TraceEvent[];
 }
 
 /** every typed array of a chunk (the buffers a transfer moves) */
 export function chunkColumns(c: Chunk): (Uint8Array | Float64Array | Uint32Array | Int32Array)[] {
-  return [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.h2.k, c.h2.n, c.h2.s, c.x];
+  return [c.kind, c.a, c.b, c.h1.k, c.h1.n, c.h1.s, c.x];
 }
 
 /** one block of CHUNK events; blocks are never copied or resized, so a long run never over-allocates */
@@ -58,14 +59,12 @@ export interface Chunk {
   readonly b: Uint32Array;
   /** the holder (move: `from`); line: h1.k is 1 for a resume */
   readonly h1: HolderColumns;
-  /** move: `to`; alloc: k = flags and gcTracked bits, n = line, s = type name (a string id) */
-  readonly h2: HolderColumns;
-  /** alloc: index of its repr in `texts` */
+  /** move and alloc: index of the event's row in the log's Extras (the rarer fields) */
   readonly x: Int32Array;
 }
 
 function newChunk(): Chunk {
-  return { kind: new Uint8Array(CHUNK), a: new Float64Array(CHUNK), b: new Uint32Array(CHUNK), h1: newHolderColumns(), h2: newHolderColumns(), x: new Int32Array(CHUNK) };
+  return { kind: new Uint8Array(CHUNK), a: new Float64Array(CHUNK), b: new Uint32Array(CHUNK), h1: newHolderColumns(), x: new Int32Array(CHUNK) };
 }
 
 function newHolderColumns(): HolderColumns {
@@ -77,6 +76,23 @@ export interface HolderColumns {
   readonly k: Uint8Array;
   readonly n: Float64Array;
   readonly s: Int32Array;
+}
+
+/**
+ * Rows for the fields only some events have, appended in event order: a move's `to` holder (k, n, s
+ * as in HolderColumns); an alloc's flags/gcTracked bits (k), line (n), type name string id (s) and
+ * repr index in `texts` (t). Kept apart so that every event does not pay for them.
+ */
+export interface Extras {
+  count: number;
+  k: Uint8Array;
+  n: Float64Array;
+  s: Int32Array;
+  t: Int32Array;
+}
+
+function newExtras(cap: number): Extras {
+  return { count: 0, k: new Uint8Array(cap), n: new Float64Array(cap), s: new Int32Array(cap), t: new Int32Array(cap) };
 }
 
 const H_NONE = 0;
@@ -94,13 +110,14 @@ export class EventLog implements EventSeq {
   /** events of the kinds without columns, as built */
   private readonly boxed: TraceEvent[] = [];
   private readonly texts: string[] = [];
+  private ex = newExtras(4096);
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private n = 0;
 
   /** the parts (shared, not copied): for a transfer to another thread, after which this log is not used */
   parts(): EventLogParts {
-    return { count: this.n, chunks: this.chunks, strings: this.strings, texts: this.texts, boxed: this.boxed };
+    return { count: this.n, chunks: this.chunks, strings: this.strings, texts: this.texts, extras: this.ex, boxed: this.boxed };
   }
 
   /** a log over parts another thread made (see parts()); appending to it goes on after them */
@@ -116,6 +133,11 @@ export class EventLog implements EventSeq {
     log.n = p.count;
     for (const x of p.boxed) log.boxed.push(x);
     for (const x of p.texts) log.texts.push(x);
+    const e = p.extras;
+    if (!(e.count <= e.k.length && e.k.length === e.n.length && e.k.length === e.s.length && e.k.length === e.t.length)) {
+      throw new Error('event log: malformed extras');
+    }
+    log.ex = e;
     for (const x of p.strings) log.str(x);
     return log;
   }
@@ -148,7 +170,22 @@ export class EventLog implements EventSeq {
     return id;
   }
 
-  private putHolder(cols: HolderColumns, j: number, h: Holder | undefined): void {
+  /** a new Extras row (grown by doubling) */
+  private extra(): number {
+    let e = this.ex;
+    if (e.count === e.k.length) {
+      const g = newExtras(e.k.length * 2);
+      g.k.set(e.k);
+      g.n.set(e.n);
+      g.s.set(e.s);
+      g.t.set(e.t);
+      g.count = e.count;
+      this.ex = e = g;
+    }
+    return e.count++;
+  }
+
+  private putHolder(cols: HolderColumns | Extras, j: number, h: Holder | undefined): void {
     if (h === undefined) {
       cols.k[j] = H_NONE;
       return;
@@ -181,7 +218,7 @@ export class EventLog implements EventSeq {
     }
   }
 
-  private getHolder(cols: HolderColumns, j: number): Holder | undefined {
+  private getHolder(cols: HolderColumns | Extras, j: number): Holder | undefined {
     const k = cols.k[j]!;
     switch (k) {
       case H_NONE: return undefined;
@@ -238,7 +275,9 @@ export class EventLog implements EventSeq {
     c.a[i] = obj;
     c.b[i] = rc;
     this.putHolder(c.h1, i, from);
-    this.putHolder(c.h2, i, to);
+    const r = this.extra();
+    c.x[i] = r;
+    this.putHolder(this.ex, r, to);
   }
 
   alloc(
@@ -268,10 +307,13 @@ export class EventLog implements EventSeq {
     c.a[i] = obj;
     c.b[i] = size;
     this.putHolder(c.h1, i, holder);
-    c.h2.k[i] = bits;
-    c.h2.n[i] = line;
-    c.h2.s[i] = this.str(type);
-    c.x[i] = this.texts.length;
+    const r = this.extra();
+    c.x[i] = r;
+    const e = this.ex;
+    e.k[r] = bits;
+    e.n[r] = line;
+    e.s[r] = this.str(type);
+    e.t[r] = this.texts.length;
     this.texts.push(repr);
   }
 
@@ -353,7 +395,7 @@ export class EventLog implements EventSeq {
       case MOVE: {
         const e: Extract<TraceEvent, { k: 'move' }> = { k: 'move', obj: c.a[j]!, rc: c.b[j]! };
         const from = this.getHolder(c.h1, j);
-        const to = this.getHolder(c.h2, j);
+        const to = this.getHolder(this.ex, c.x[j]!);
         if (from !== undefined) e.from = from;
         if (to !== undefined) e.to = to;
         return e;
@@ -361,10 +403,12 @@ export class EventLog implements EventSeq {
       case DEALLOC:
         return { k: 'dealloc', obj: c.a[j]!, reason: c.b[j] ? 'gc' : 'refcount' };
       case ALLOC: {
+        const ex = this.ex;
+        const r = c.x[j]!;
         const e: Extract<TraceEvent, { k: 'alloc' }> = {
-          k: 'alloc', obj: c.a[j]!, type: this.strings[c.h2.s[j]!]!, size: c.b[j]!, line: c.h2.n[j]!, repr: this.texts[c.x[j]!]!,
+          k: 'alloc', obj: c.a[j]!, type: this.strings[ex.s[r]!]!, size: c.b[j]!, line: ex.n[r]!, repr: this.texts[ex.t[r]!]!,
         };
-        const bits = c.h2.k[j]!;
+        const bits = ex.k[r]!;
         if (bits & 31) e.flags = FLAGS.filter((_, b) => bits & (1 << b));
         if (bits & 96) e.gcTracked = (bits & 64) !== 0;
         const holder = this.getHolder(c.h1, j);

@@ -19,12 +19,14 @@ export function encodeLog(events: EventSeq): { events: TransferredEvents; transf
   const boxed = encodeEvents(p.boxed);
   const transfer: ArrayBuffer[] = [boxed.nums.buffer as ArrayBuffer];
   for (const c of p.chunks) for (const col of chunkColumns(c)) transfer.push(col.buffer as ArrayBuffer);
-  return { events: { count: p.count, chunks: p.chunks, strings: p.strings, texts: p.texts, boxed }, transfer };
+  const x = p.extras;
+  for (const col of [x.k, x.n, x.s, x.t]) transfer.push(col.buffer as ArrayBuffer);
+  return { events: { count: p.count, chunks: p.chunks, strings: p.strings, texts: p.texts, extras: x, boxed }, transfer };
 }
 
 /** The host side of encodeLog. Throws on a malformed message. */
 export function decodeLog(t: TransferredEvents): EventLog {
-  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, texts: t.texts, boxed: decodeEvents(t.boxed).slice() });
+  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, texts: t.texts, extras: t.extras, boxed: decodeEvents(t.boxed).slice() });
 }
 
 const KIND = { line: 1, alloc: 2, incref: 3, decref: 4, move: 5, dealloc: 6, update: 7, call: 8, return: 9, exception: 10, output: 11, gc: 12, gil: 13, thread: 14, heap: 15, lock: 16, json: 255 } as const;

@@ -76,6 +76,16 @@ describe('trace/EventLog', () => {
     assert.deepEqual(log.at(3), { k: 'line', line: 3, frame: 0 });
   });
 
+  it('rebuilds from its parts and goes on growing (the extension host receives a log this way)', () => {
+    const log = EventLog.from(sample);
+    const copy = EventLog.fromParts(structuredClone(log.parts()));
+    assert.deepEqual(copy.slice(), sample);
+    for (let i = 0; i < 10_000; i++) copy.move(i, 1, stack, { kind: 'object', obj: i, label: `[${i}]` });
+    assert.equal(copy.length, sample.length + 10_000);
+    assert.deepEqual(copy.at(-1), { k: 'move', obj: 9_999, rc: 1, from: stack, to: { kind: 'object', obj: 9_999, label: '[9999]' } });
+    assert.deepEqual(copy.slice(0, sample.length), sample);
+  });
+
   it('is what the recorder stores', () => {
     const r = new EventRecorder();
     r.line(1, 0);
