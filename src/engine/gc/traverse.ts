@@ -8,19 +8,8 @@ import {
 import type { Frame } from '../vm/frame';
 
 export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
-  if (o instanceof PyList || o instanceof PyTuple) {
-    // list_traverse and tupletraverse visit the items last to first
-    for (let i = o.items.length - 1; i >= 0; i--) visit(o.items[i]);
-  } else if (o instanceof PyDict) {
-    // dict_traverse: a table of str keys visits only the values
-    const strKeys = o.unicodeKeys;
-    for (const e of o.map.values()) {
-      if (!strKeys) visit(e.key);
-      visit(e.value);
-    }
-  } else if (o instanceof PySet) {
-    for (const x of o.map.values()) visit(x);
-  } else if (o instanceof PyInstance) {
+  // instances first: the most common GC object of the programs people write
+  if (o instanceof PyInstance) {
     if (o instanceof PyException) {
       if (o.args) visit(o.args);
       if (o.traceback) visit(o.traceback);
@@ -33,6 +22,18 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
       else for (const e of o.attrs.map.values()) visit(e.value);
     }
     if (o.type.isHeap) visit(o.type);
+  } else if (o instanceof PyList || o instanceof PyTuple) {
+    // list_traverse and tupletraverse visit the items last to first
+    for (let i = o.items.length - 1; i >= 0; i--) visit(o.items[i]);
+  } else if (o instanceof PyDict) {
+    // dict_traverse: a table of str keys visits only the values
+    const strKeys = o.unicodeKeys;
+    for (const e of o.map.values()) {
+      if (!strKeys) visit(e.key);
+      visit(e.value);
+    }
+  } else if (o instanceof PySet) {
+    for (const x of o.map.values()) visit(x);
   } else if (o instanceof PyFunction) {
     visit(o.globals);
     visit(o.codeObj);

@@ -9,7 +9,7 @@ import {
   F_ANNOUNCED, F_CONST, F_DEAD, F_FINALIZED, F_IMMORTAL, F_INTERNED, F_SHARED, F_SMALLINT,
   PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
   PyType, PyGenerator, PyBuiltin, PyTraceback, PySeqIter, PyNativeIter, PySlice, PySuper, PyModule,
-  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj, PyDictView, PyCode,
+  PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj, PyDictView, PyCode, PyInt, PyFloat, PyStr,
 } from '../objects/model';
 import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
@@ -362,7 +362,11 @@ export abstract class Runtime {
   }
 
   releaseChildren(o: PyObject): void {
-    if (o instanceof PyList) {
+    // the commonest deaths first: atoms hold no references; then instances
+    if (o instanceof PyInt || o instanceof PyFloat || o instanceof PyStr) return;
+    if (o instanceof PyInstance) {
+      this.releaseInstance(o);
+    } else if (o instanceof PyList) {
       const items = o.items;
       o.items = [];
       for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, `[${i}]`]);
@@ -382,8 +386,6 @@ export abstract class Runtime {
       const items = [...o.map.values()];
       o.map.clear();
       for (const x of items) this.decrefBy(x, [o, 'item']);
-    } else if (o instanceof PyInstance) {
-      this.releaseInstance(o);
     } else if (o instanceof PyCell) {
       if (o.ref) {
         const r = o.ref;
