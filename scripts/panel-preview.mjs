@@ -312,7 +312,7 @@ try {
     const tl = runs.engine.timeline;
     const steps = [...Array(tl.stepCount).keys()];
     // the collection that found garbage (the last one if none did)
-    const evs = runs.engine.result.events;
+    const evs = runs.engine.result.events.slice();
     const starts = evs.map((e, i) => (e.k === 'gc' && e.phase === 'start' ? i : -1)).filter((i) => i >= 0);
     const found = (i) => { for (let j = i + 1; j < evs.length && !(evs[j].k === 'gc' && evs[j].phase === 'stop'); j++) if (evs[j].k === 'gc' && evs[j].phase === 'move_unreachable' && evs[j].objs?.length) return true; return false; };
     const gcEvent = starts.find(found) ?? starts.pop() ?? -1;
