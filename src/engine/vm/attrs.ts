@@ -11,6 +11,7 @@ import { noteSharedKey } from '../objects/inline-values';
 import { Containers } from './containers';
 import { PyRaise } from './errors';
 import { suggest } from './suggestions';
+import { attrLabel } from './labels';
 
 export abstract class Attrs extends Containers {
   /** the interned str of an identifier (shared with code objects' co_names); borrowed */
@@ -370,8 +371,8 @@ export abstract class Attrs extends Containers {
       this.typeVersion++;
       const old = o.dict.get(name);
       o.dict.set(name, v);
-      this.increfBy(v, [o, `.${name}`]);
-      if (old) this.decrefBy(old, [o, `.${name}`]);
+      this.increfBy(v, [o, attrLabel(name)]);
+      if (old) this.decrefBy(old, [o, attrLabel(name)]);
       return;
     }
     const d = this.lookupType(o.type, name);
@@ -432,7 +433,7 @@ export abstract class Attrs extends Containers {
   private dictSetAttr(o: PyInstance, d: PyDict, key: PyStr, v: PyObject, name: string): void {
     const hk = 's' + name;
     const e = d.map.get(hk);
-    const holder: [PyObject, string] = o.dictMaterialized ? [d, `[${JSON.stringify(name).replace(/"/g, "'")}]`] : [o, `.${name}`];
+    const holder: [PyObject, string] = o.dictMaterialized ? [d, `[${JSON.stringify(name).replace(/"/g, "'")}]`] : [o, attrLabel(name)];
     if (e) {
       const old = e.value;
       e.value = v;
@@ -458,7 +459,7 @@ export abstract class Attrs extends Containers {
       const e = d?.map.get('s' + name);
       if (!d || !e) this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);
       d.map.delete('s' + name);
-      this.decrefBy(e.value, o.dictMaterialized ? [d, `['${name}']`] : [o, `.${name}`]);
+      this.decrefBy(e.value, o.dictMaterialized ? [d, `['${name}']`] : [o, attrLabel(name)]);
       return;
     }
     if (o instanceof PyType && o.isHeap) {
@@ -466,7 +467,7 @@ export abstract class Attrs extends Containers {
       if (!old) this.raise('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
       o.dict.delete(name);
       this.typeVersion++;
-      this.decrefBy(old, [o, `.${name}`]);
+      this.decrefBy(old, [o, attrLabel(name)]);
       return;
     }
     this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);

@@ -9,6 +9,7 @@ import { sharedKeysFor } from '../objects/inline-values';
 import { Items } from './items';
 import { SimStop } from './errors';
 import { descriptorLabel, getsetsFor, type TypeObjects } from '../gc/type-objects';
+import { attrLabel } from './labels';
 
 /** exception hierarchy: name -> base */
 const EXCEPTIONS: [string, string][] = [
@@ -266,7 +267,7 @@ export abstract class Builtins extends Items {
       const k = (e.key as PyStr).s;
       if (k === '__classcell__') continue;
       t.dict.set(k, e.value);
-      this.increfBy(e.value, [t, `.${k}`]);
+      this.increfBy(e.value, [t, attrLabel(k)]);
     }
     if (this.profile.inlineValues) t.sharedKeys = sharedKeysFor(t);
     // tp_base: the class holds its first base

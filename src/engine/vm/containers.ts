@@ -8,6 +8,7 @@ import {
 import { dictSize, listSize, setSize, usable } from '../objects/sizes';
 import { codePoints, hasSurrogates } from '../objects/text';
 import { Ops, rangeLen } from './ops';
+import { indexLabel } from './labels';
 
 export abstract class Containers extends Ops {
   // ------------------------------------------------------------ list
@@ -31,11 +32,11 @@ export abstract class Containers extends Ops {
   static readonly MOVING = '(moving)';
   listUnlabel(l: PyList, from = 0): void {
     if (!this.rec.enabled) return;
-    for (let i = from; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, `[${i}]`]), this.holderOf([l, Containers.MOVING]));
+    for (let i = from; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, indexLabel(i)]), this.holderOf([l, Containers.MOVING]));
   }
   listRelabel(l: PyList, from = 0): void {
     if (!this.rec.enabled) return;
-    for (let i = from; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, Containers.MOVING]), this.holderOf([l, `[${i}]`]));
+    for (let i = from; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, Containers.MOVING]), this.holderOf([l, indexLabel(i)]));
   }
 
   /** exact allocation for an empty list extended by n items (list_preallocate_exact) */
@@ -146,7 +147,7 @@ export abstract class Containers extends Ops {
     l.items = [];
     l.allocated = 0;
     this.resize(l, listSize(this.profile, 0));
-    for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [l, `[${i}]`]);
+    for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [l, indexLabel(i)]);
   }
 
   // ------------------------------------------------------------ dict

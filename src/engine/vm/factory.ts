@@ -10,6 +10,7 @@ import {
 } from '../objects/model';
 import { dictSize, intSize, listSize, setSize, strSize, tupleSize } from '../objects/sizes';
 import { Runtime, SHARED_RC, type HolderSpec } from './runtime';
+import { indexLabel } from './labels';
 
 /** where the heap objects the interpreter made at start-up live (below the program's arenas) */
 const STARTUP_HEAP = 0x7f1b00000000;
@@ -186,8 +187,8 @@ export abstract class Factory extends Runtime {
     const t = this.track(new PyTuple(this.T.tuple, items), tupleSize(this.profile, items.length), true, undefined, !(this.constMode && this.profile.constTuplesUntracked));
     if (this.rec.enabled) {
       // constant items were created as "held by co_consts": that reference is the tuple's now
-      if (this.constMode) items.forEach((x, i) => x.flags & F_IMMORTAL || this.emitMove(x, this.holderOf(['interp', 'co_consts']), this.holderOf([t, `[${i}]`])));
-      else items.forEach((x, i) => this.moveTo(x, [t, `[${i}]`]));
+      if (this.constMode) items.forEach((x, i) => x.flags & F_IMMORTAL || this.emitMove(x, this.holderOf(['interp', 'co_consts']), this.holderOf([t, indexLabel(i)])));
+      else items.forEach((x, i) => this.moveTo(x, [t, indexLabel(i)]));
     }
     return t;
   }

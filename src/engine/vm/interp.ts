@@ -15,6 +15,7 @@ import { suggest } from './suggestions';
 import { PyRaise, SimStop } from './errors';
 import { BlockThread, Scheduler, type ThreadState } from '../threads/scheduler';
 import { Frame } from './frame';
+import { indexLabel, attrLabel } from './labels';
 
 /** The value stack sentinel for "no self" after LOAD_METHOD: never refcounted. */
 export const NULL = new PyObject(null as unknown as PyType);
@@ -913,7 +914,7 @@ export abstract class EvalLoop extends Builtins {
         case Op.BUILD_LIST: {
           const items = arg ? stack.splice(stack.length - arg, arg) : [];
           const l = this.newList(items);
-          if (rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+          if (rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, indexLabel(i)]));
           stack.push(l);
           break;
         }
@@ -1563,7 +1564,7 @@ export abstract class EvalLoop extends Builtins {
     }
     const mid = items.slice(before, n - after);
     const l = this.newList(mid);
-    if (this.rec.enabled) mid.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+    if (this.rec.enabled) mid.forEach((x, i) => this.moveTo(x, [l, indexLabel(i)]));
     return [...items.slice(0, before), l, ...items.slice(n - after)];
   }
 
@@ -1688,7 +1689,7 @@ export abstract class EvalLoop extends Builtins {
     const entries = [...t.dict.entries()];
     t.dict.clear();
     this.typeVersion++;
-    for (const [name, v] of entries) this.decrefBy(v, [t, `.${name}`]);
+    for (const [name, v] of entries) this.decrefBy(v, [t, attrLabel(name)]);
     if (t.mroTuple) {
       const m = t.mroTuple;
       t.mroTuple = null;

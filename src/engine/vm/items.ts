@@ -11,6 +11,7 @@ import { listSize } from '../objects/sizes';
 import { Calls } from './calls';
 import { Containers } from './containers';
 import { PyRaise } from './errors';
+import { indexLabel } from './labels';
 
 export abstract class Items extends Calls {
   throwText(e: PyError): never {
@@ -33,7 +34,7 @@ export abstract class Items extends Calls {
           return this.newTuple(items);
         }
         const l = this.newList(items);
-        if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+        if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, indexLabel(i)]));
         return l;
       }
       const v = o.items[this.index(key, o.items.length, o instanceof PyList ? 'list' : 'tuple')];
@@ -96,8 +97,8 @@ export abstract class Items extends Calls {
       const i = this.index(key, o.items.length, 'list assignment');
       const old = o.items[i];
       o.items[i] = v;
-      this.increfBy(v, [o, `[${i}]`]);
-      this.decrefBy(old, [o, `[${i}]`]);
+      this.increfBy(v, [o, indexLabel(i)]);
+      this.decrefBy(old, [o, indexLabel(i)]);
       return;
     }
     if (o instanceof PyDict) return this.dictSet(o, key, v);
@@ -122,8 +123,8 @@ export abstract class Items extends Calls {
       }
       // the new items arrive from the stack; the shifted old ones get their new index
       if (this.rec.enabled) {
-        for (let i = start + newItems.length; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, Containers.MOVING]), this.holderOf([l, `[${i}]`]));
-        newItems.forEach((x, i) => this.moveTo(x, [l, `[${start + i}]`]));
+        for (let i = start + newItems.length; i < l.items.length; i++) this.emitMove(l.items[i], this.holderOf([l, Containers.MOVING]), this.holderOf([l, indexLabel(i)]));
+        newItems.forEach((x, i) => this.moveTo(x, [l, indexLabel(start + i)]));
       }
       for (let k = removed.length - 1; k >= 0; k--) this.decrefBy(removed[k], [l, Containers.MOVING]);
       return;
@@ -136,9 +137,9 @@ export abstract class Items extends Calls {
     for (let i = 0, j = start; i < len; i++, j += step) {
       old.push([l.items[j], j]);
       l.items[j] = newItems[i];
-      this.moveTo(newItems[i], [l, `[${j}]`]);
+      this.moveTo(newItems[i], [l, indexLabel(j)]);
     }
-    for (const [x, j] of old) this.decrefBy(x, [l, `[${j}]`]);
+    for (const [x, j] of old) this.decrefBy(x, [l, indexLabel(j)]);
   }
 
   delitem(o: PyObject, key: PyObject): void {
@@ -161,7 +162,7 @@ export abstract class Items extends Calls {
       const [old] = o.items.splice(i, 1);
       this.listRelabel(o, i);
       this.listResize(o, o.items.length);
-      this.decrefBy(old, [o, `[${i}]`]);
+      this.decrefBy(old, [o, indexLabel(i)]);
       return;
     }
     if (o instanceof PyDict) {
@@ -318,7 +319,7 @@ export abstract class Items extends Calls {
       for (const x of items) this.incref(x);
       if (a instanceof PyTuple) return this.newTuple(items);
       const l = this.newList(items);
-      if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+      if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, indexLabel(i)]));
       return l;
     }
     if ((a instanceof PyList || a instanceof PyTuple) && op === '*' && b instanceof PyInt) return this.repeatSeq(a, Number(b.v));
@@ -355,7 +356,7 @@ export abstract class Items extends Calls {
       return this.newTuple(items);
     }
     const l = this.newList(items);
-    if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, `[${i}]`]));
+    if (this.rec.enabled) items.forEach((x, i) => this.moveTo(x, [l, indexLabel(i)]));
     return l;
   }
 

@@ -16,6 +16,7 @@ import { EventRecorder } from '../trace/recorder';
 import type { FrameId, Holder, ObjFlag } from '../trace/events';
 import { SimStop } from './errors';
 import type { Frame } from './frame';
+import { attrLabel, indexLabel } from './labels';
 
 const TRASHCAN_DEPTH = 50;
 export const SHARED_RC = 1_000_000; // stand-in count for interpreter-owned objects on 3.10/3.11
@@ -369,10 +370,10 @@ export abstract class Runtime {
     } else if (o instanceof PyList) {
       const items = o.items;
       o.items = [];
-      for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, `[${i}]`]);
+      for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, indexLabel(i)]);
     } else if (o instanceof PyTuple) {
       const items = o.items;
-      for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, `[${i}]`]);
+      for (let i = items.length - 1; i >= 0; i--) this.decrefBy(items[i], [o, indexLabel(i)]);
     } else if (o instanceof PyDict) {
       const entries = [...o.map.values()];
       o.map.clear();
@@ -475,7 +476,7 @@ export abstract class Runtime {
     const entries = [...attrs.map.values()];
     attrs.map.clear();
     for (const e of entries) {
-      this.decrefBy(e.value, [o, `.${(e.key as { s?: string }).s ?? '?'}`]);
+      this.decrefBy(e.value, [o, attrLabel((e.key as { s?: string }).s ?? '?')]);
     }
   }
 
