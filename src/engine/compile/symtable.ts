@@ -102,7 +102,8 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
     switch (e.kind) {
       case 'Name':
         s.used.add(e.id);
-        if (e.id === 'super' && s.kind !== 'module') markClassCell(s);
+        // symtable.c: in a function-like block, loading `super` counts as a use of __class__
+        if (e.id === 'super' && s.kind !== 'module' && s.kind !== 'class') s.used.add('__class__');
         return;
       case 'Constant':
       case 'UnsupportedExpr':
@@ -197,16 +198,6 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
       case 'Await':
         visitExpr(s, e.value);
         return;
-    }
-  };
-
-  const markClassCell = (s: Scope): void => {
-    // super() / __class__ inside a method: the enclosing class gets a __class__ cell
-    let f: Scope | null = s;
-    while (f && f.kind !== 'function') f = f.parent;
-    if (f && f.parent && f.parent.kind === 'class') {
-      f.parent.needsClassCell = true;
-      f.used.add('__class__');
     }
   };
 
@@ -324,12 +315,18 @@ function resolveScope(s: Scope): void {
   if (s.kind === 'module') return;
   // names this scope needs from outside
   const needs = new Set<string>();
+  // drop_class_free: a child's free __class__ becomes this class's cell, not a free of its own
+  if (s.kind === 'class') {
+    for (const c of s.children) if (c.frees.has('__class__')) s.needsClassCell = true;
+  }
   for (const n of s.used) if (!s.bound.has(n) || s.nonlocal.has(n)) needs.add(n);
   for (const n of s.nonlocal) needs.add(n);
   for (const c of s.children) for (const n of c.frees) if (!s.bound.has(n) || s.nonlocal.has(n)) needs.add(n);
+  if (s.kind === 'class') needs.delete('__class__');
   for (const n of needs) {
     if (s.explicitGlobal.has(n)) continue;
-    if (n === '__class__' && s.parent?.kind === 'class') {
+    // a class passes `__class__` down as bound to every scope nested in it (analyze_block)
+    if (n === '__class__' && s.kind !== 'class' && classBindsClassCell(s.parent)) {
       s.frees.add(n);
       continue;
     }
@@ -342,6 +339,17 @@ function resolveScope(s: Scope): void {
   }
   for (const n of s.nonlocal) s.bound.delete(n);
   for (const n of s.frees) if (s.kind !== 'class') s.bound.delete(n);
+}
+
+/** whether `__class__` resolves to an enclosing class's cell: the nearest class before a function binding it */
+function classBindsClassCell(s: Scope | null): boolean {
+  for (let p = s; p; p = p.parent) {
+    if (p.kind === 'module') return false;
+    if (p.kind === 'class') return true;
+    if (p.explicitGlobal.has('__class__')) return false;
+    if (p.bound.has('__class__') || p.nonlocal.has('__class__')) return false;
+  }
+  return false;
 }
 
 function findEnclosingBinding(s: Scope | null, name: string): boolean {

@@ -123,11 +123,12 @@ export class TypeObjects {
 
   /**
    * How many of a class's hidden objects a collection finds unreachable with it: its descriptors, its
-   * dict when tracked (a dict of atomic values never is), its __subclasses__ table (it holds weakrefs).
-   * The weakref to the class stays reachable from its bases' tables.
+   * dict when tracked (a dict of atomic values never is). type_traverse does not visit tp_subclasses, so
+   * the __subclasses__ table keeps an outside reference and is freed with the class, not collected; the
+   * weakref to the class stays reachable from its bases' tables.
    */
   collectable(t: PyType): number {
-    let n = (t.hiddenDescrDict > 0 ? 1 : 0) + (t.hiddenDescrWeak > 0 ? 1 : 0) + (t.hiddenSubclasses > 0 ? 1 : 0);
+    let n = (t.hiddenDescrDict > 0 ? 1 : 0) + (t.hiddenDescrWeak > 0 ? 1 : 0);
     if (t.hiddenDict > 0 && (t.getsets || [...t.dict.values()].some((v) => this.vm.mayBeTracked(v)))) n++;
     return n;
   }

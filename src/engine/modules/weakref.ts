@@ -119,7 +119,7 @@ function makeWeakrefModule(vm: Interpreter): PyModule {
         return basic;
       }
     }
-    const w = vm.track(new PyWeakRef(t, target, callback), proxy ? 72 : 72, true);
+    const w = vm.track(new PyWeakRef(t, target, callback), vm.profile.sizes.weakref + subclassSlots(vm, t), true);
     w.proxy = proxy;
     if (callback) vm.increfBy(callback, [w, '__callback__']);
     if (!callback) list.unshift(w);
@@ -165,4 +165,14 @@ function makeWeakrefModule(vm: Interpreter): PyModule {
   vm.runPrelude(PRELUDE, m);
   void F_DEAD;
   return m;
+}
+
+/**
+ * The slots a Python subclass of weakref.ref adds (ref has neither a dict nor a weak list): 3.10 both
+ * as pointers, 3.11 a weak-list pointer after the managed-dict pre-header, 3.12+ both in the pre-header.
+ */
+function subclassSlots(vm: Interpreter, t: PyType): number {
+  if (!t.isHeap) return 0;
+  if (!vm.profile.managedDicts) return 16;
+  return vm.profile.version === '3.11' ? 24 : 16;
 }

@@ -8,6 +8,10 @@ export type { Profile } from './profile';
 /** builtin types that have a __subclasses__ table at start-up on every version (measured) */
 const SUBCLASS_TABLES = 'object int tuple dict staticmethod classmethod property BaseException Exception ArithmeticError LookupError NameError ValueError UnicodeError RuntimeError ImportError OSError SyntaxError Warning';
 
+/** measured: gen-0 count deltas of single calls (gc/count_builtin_calls) */
+const ARG_TUPLES_ALL = 'slice property classmethod staticmethod weakref str.format';
+const ARG_TUPLES_TO_312 = `${ARG_TUPLES_ALL} str min max str.startswith str.endswith str.find str.rfind str.index str.count`;
+
 const common = {
   inlineValues: false,
   generatorEmbedsFrame: true,
@@ -15,6 +19,8 @@ const common = {
   constTuplesUntracked: false,
   superVectorcall: true,
   typesWithSubclassTable: SUBCLASS_TABLES,
+  callArgTuples: `${ARG_TUPLES_TO_312} print`,
+  lazyKwParsers: '',
   immortalRefcount: 4294967295,
   dictEntrySize: 24,
   dictUnicodeEntrySize: 16,
@@ -26,6 +32,8 @@ const p310: Profile = {
   versionInfo: [3, 10, 13, 'final', 0],
   argsCopiedIntoFrame: true,
   superVectorcall: false,
+  callArgTuples: `${ARG_TUPLES_TO_312} enumerate super`,
+  lazyKwParsers: 'print',
   immortalObjects: false,
   staticObjectBase: 0,
   managedDicts: false,
@@ -98,6 +106,7 @@ const p313: Profile = {
   ...p312,
   version: '3.13',
   versionInfo: [3, 13, 0, 'final', 0],
+  callArgTuples: `${ARG_TUPLES_ALL} print`,
   gcThresholds: [2000, 10, 10],
   inlineValues: true,
   stackShape: { ...p312.stackShape!, returnConst: false, kwNamesOnStack: true, specExtraPiece: false },

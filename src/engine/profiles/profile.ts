@@ -89,6 +89,13 @@ export interface Profile {
   /** key table bytes for a dict: index size per entry and entry size (unicode-keys tables have smaller entries in 3.11+) */
   dictEntrySize: number;
   dictUnicodeEntrySize: number;
+  /**
+   * Callables that get their arguments as a tuple (and keywords as a dict): types without vectorcall
+   * (by type name), METH_VARARGS builtins and methods ('str.format'), print's clinic *args (3.11+).
+   */
+  callArgTuples: string;
+  /** 3.10: builtins whose argument parser builds its keyword-names tuple on the first call with keywords */
+  lazyKwParsers: string;
   /** 3.11+: super has a vectorcall (3.10 builds an argument tuple for super(type, obj) called from C) */
   superVectorcall: boolean;
   /**

@@ -6,6 +6,8 @@ import {
   PyMethodDescr, PyObject, PyStaticMethod, PyStr, PyTuple, PyType, PyNone, PyWeakRef,
 } from '../objects/model';
 import { Attrs } from './attrs';
+import { CtorTable } from '../gc/call-tuples';
+import type { Interpreter } from './machine';
 import { Frame } from './frame';
 
 export abstract class Calls extends Attrs {
@@ -247,7 +249,7 @@ export abstract class Calls extends Attrs {
   }
 
   /** constructors of builtin types (int(), list(), dict(), BaseException(), ...) */
-  nativeConstructors = new Map<PyType, (t: PyType, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject>();
+  nativeConstructors = new CtorTable(() => this as unknown as Interpreter);
 
   private findNativeBaseCtor(t: PyType): ((t: PyType, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject) | undefined {
     for (const k of t.mro) {

@@ -23,6 +23,7 @@ import { installMultiprocessing } from '../modules/multiprocessing';
 import { Compiler } from '../compile/compiler';
 import { parse } from '../parse';
 import { LineIndex } from '../parse/lines';
+import { installCallTuples } from '../gc/call-tuples';
 import { Collector } from '../gc/collector';
 import { PyRaise, SimStop } from './errors';
 import { Frame } from './frame';
@@ -46,6 +47,7 @@ export class Interpreter extends EvalLoop {
     installTracemalloc(this);
     installThreading(this);
     installMultiprocessing(this);
+    installCallTuples(this);
     const saved = rec.enabled;
     rec.enabled = false;
     this.internalDepth++;

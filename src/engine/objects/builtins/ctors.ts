@@ -175,7 +175,7 @@ export function installCtors(vm: Interpreter): void {
       obj = first ?? vm.raise('RuntimeError', 'super(): no arguments');
     } else [cls, obj] = args;
     if (!(cls instanceof PyType)) vm.typeError('super() argument 1 must be a type');
-    const s = vm.track(new PySuper(T.super, cls as PyType, obj), 48, true);
+    const s = vm.track(new PySuper(T.super, cls as PyType, obj), 56, true); // sizeof(superobject) + GC header, 3.10-3.13
     vm.increfBy(cls, [s, '__thisclass__']);
     vm.increfBy(obj, [s, '__self__']);
     return s;

@@ -1,0 +1,92 @@
+// The argument tuple (and keyword dict) CPython builds for a call that cannot pass its arguments as a
+// C array: a type without vectorcall called through _PyObject_MakeTpCall (tp_new/tp_init take a tuple
+// and a dict), a METH_VARARGS builtin or method, an Argument Clinic `*args` parameter (print, 3.11+).
+// Which callables do so differs per version (profile.callArgTuples). The
+// temporaries are only memory and generation-0 counts (hidden objects, free lists included). Not
+// modelled: calling a class defined in Python (type_call's tuple around __init__'s frame) and the call
+// specializations (3.12 str(x), 3.13 classes) that skip the tuple after warm-up. Also 3.10's lazily built keyword
+// tuple of an argument parser (profile.lazyKwParsers), made by the first call with keywords.
+import type { NativeFn, PyObject, PyType } from '../objects/model';
+import { PyBuiltin, PyMethodDescr } from '../objects/model';
+import type { Interpreter } from '../vm/machine';
+
+type Kwargs = Map<string, PyObject> | null;
+type Ctor = (t: PyType, args: PyObject[], kwargs: Kwargs) => PyObject;
+
+/** `body` with the positional tuple (none for no arguments: the empty tuple is a singleton) and the kwargs dict */
+export function withArgTuple<T>(vm: Interpreter, nargs: number, kwargs: Kwargs, withDict: boolean, body: () => T): T {
+  if (vm.internalDepth > 0) return body();
+  const dict = withDict && kwargs && kwargs.size > 0;
+  const inner = dict ? () => withHiddenDict(vm, body) : body;
+  return nargs > 0 ? vm.gc.withHiddenTuple(nargs, inner) : inner();
+}
+
+function withHiddenDict<T>(vm: Interpreter, body: () => T): T {
+  const size = vm.profile.sizes.dictEmpty;
+  const addr = vm.gc.hiddenAlloc(size, 'dict');
+  try {
+    return body();
+  } finally {
+    vm.gc.hiddenFree(addr, size, 'dict');
+  }
+}
+
+function names(list: string): Set<string> {
+  return new Set(list.split(' ').filter((x) => x));
+}
+
+/**
+ * After the builtins are installed: wrap the builtin functions and methods the profile lists. Types
+ * are wrapped when their constructor is registered (CtorTable), so module types (weakref) are too.
+ */
+export function installCallTuples(vm: Interpreter): void {
+  const listed = names(vm.profile.callArgTuples);
+  const lazy = names(vm.profile.lazyKwParsers);
+  for (const name of listed) {
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const d = vm.T[name.slice(0, dot)]?.dict.get(name.slice(dot + 1));
+      if (d instanceof PyMethodDescr) d.fn = wrap(vm, d.fn, name);
+      continue;
+    }
+    const b = vm.builtinsDict.map.get('s' + name)?.value;
+    if (b instanceof PyBuiltin) b.fn = wrap(vm, b.fn, name);
+  }
+  for (const name of lazy) {
+    const b = vm.builtinsDict.map.get('s' + name)?.value;
+    if (!(b instanceof PyBuiltin)) continue;
+    const fn = b.fn;
+    let built = false;
+    b.fn = (args, kwargs, self) => {
+      if (!built && kwargs && kwargs.size > 0 && vm.internalDepth === 0) {
+        // parser_init: the keyword names tuple, kept by the static parser for the process's life
+        built = true;
+        vm.gc.hiddenAlloc(vm.profile.sizes.tuple + 8 * 4, 'tuple4');
+      }
+      return fn(args, kwargs, self);
+    };
+  }
+}
+
+function wrap(vm: Interpreter, fn: NativeFn, name: string): NativeFn {
+  // print's clinic `*args` tuple takes the positionals only; METH_VARARGS|METH_KEYWORDS gets a dict too
+  const withDict = name !== 'print';
+  return (args, kwargs, self) => withArgTuple(vm, args.length, kwargs, withDict, () => fn(args, kwargs, self));
+}
+
+/** nativeConstructors: a constructor of a type the profile lists receives a tuple and dict */
+export class CtorTable extends Map<PyType, Ctor> {
+  constructor(private vm: () => Interpreter) {
+    super();
+  }
+
+  private listed: Set<string> | null = null;
+
+  override set(t: PyType, fn: Ctor): this {
+    const vm = this.vm();
+    if (!vm.profile) return super.set(t, fn);
+    this.listed ??= names(vm.profile.callArgTuples);
+    if (!this.listed.has(t.name)) return super.set(t, fn);
+    return super.set(t, (ty, args, kwargs) => (ty === t ? withArgTuple(vm, args.length, kwargs, true, () => fn(ty, args, kwargs)) : fn(ty, args, kwargs)));
+  }
+}
