@@ -108,8 +108,8 @@ export class EventLog implements EventSeq {
   private readonly chunks: Chunk[] = [];
   private cur: Chunk | undefined;
   /** events of the kinds without columns, as built */
-  private readonly boxed: TraceEvent[] = [];
-  private readonly texts: string[] = [];
+  private boxed: TraceEvent[] = [];
+  private texts: string[] = [];
   private ex = newExtras(4096);
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
@@ -131,8 +131,8 @@ export class EventLog implements EventSeq {
     log.chunks.push(...p.chunks);
     log.cur = p.chunks[p.chunks.length - 1];
     log.n = p.count;
-    for (const x of p.boxed) log.boxed.push(x);
-    for (const x of p.texts) log.texts.push(x);
+    log.boxed = p.boxed;
+    log.texts = p.texts;
     const e = p.extras;
     if (!(e.count <= e.k.length && e.k.length === e.n.length && e.k.length === e.s.length && e.k.length === e.t.length)) {
       throw new Error('event log: malformed extras');

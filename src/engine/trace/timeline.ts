@@ -5,7 +5,7 @@ import type { HeapState, LineSummary, ReferrerInfo } from '../api';
 import type { FrameId, Holder, ObjId, TraceEvent } from './events';
 import { holderText } from './format';
 import { objectHistory, type ObjectHistory } from './history';
-import { buildTimeline, type GcMarker, type GilMarker } from './build';
+import { buildTimeline, TimelineBuilder, type GcMarker, type GilMarker, type TimelineData } from './build';
 import type { HolderTable } from './holders';
 import { rootPath, unreachableFromRoots } from './paths';
 import { ReplayState, type Snapshot } from './replay';
@@ -38,7 +38,37 @@ export interface WhatHappenedOptions {
   max?: number;
 }
 
+function checkpointEvery(options: TimelineOptions): number {
+  return Math.max(1, options.checkpointEvery ?? 4096);
+}
+
+/** How buildInSlices shares its thread: slice length, how to yield, when to give up. */
+export interface SliceOptions {
+  /** longest stretch of work between two pauses, in ms (default 12) */
+  sliceMs?: number;
+  /** lets other work run (the extension host: setImmediate) */
+  pause: () => Promise<void>;
+  /** checked after each pause: true stops the build (the result is then undefined) */
+  cancelled?: () => boolean;
+  now?: () => number;
+}
+
 export class Timeline {
+  /**
+   * The same timeline as the constructor's, built in slices of at most `sliceMs` with a pause after
+   * each, so that a long trace never holds a UI thread for more than a slice. Undefined if cancelled.
+   */
+  static async buildInSlices(events: EventSeq, options: TimelineOptions, slices: SliceOptions): Promise<Timeline | undefined> {
+    const now = slices.now ?? (() => performance.now());
+    const sliceMs = slices.sliceMs ?? 12;
+    const b = new TimelineBuilder(events, checkpointEvery(options), now);
+    while (!b.advance(now() + sliceMs)) {
+      await slices.pause();
+      if (slices.cancelled?.()) return undefined;
+    }
+    return new Timeline(events, options, b.data);
+  }
+
   readonly events: EventSeq;
   readonly truncated: boolean;
   readonly stepCount: number;
@@ -58,10 +88,14 @@ export class Timeline {
   private readonly gil: GilMarker[];
   private lineSteps: Map<number, number[]> | undefined;
 
-  constructor(events: EventSeq, options: TimelineOptions = {}) {
+  /**
+   * Builds the timeline at once (a 3 M-event trace takes about a second: on a UI thread use
+   * Timeline.buildInSlices). `data` is for buildInSlices: the replay it already did.
+   */
+  constructor(events: EventSeq, options: TimelineOptions = {}, data?: TimelineData) {
     this.events = events;
     this.truncated = options.truncated ?? false;
-    const d = buildTimeline(events, Math.max(1, options.checkpointEvery ?? 4096));
+    const d = data ?? buildTimeline(events, checkpointEvery(options));
     this.stepCount = d.stepCount;
     this.stepStart = d.stepStart;
     this.stepLine = d.stepLine;

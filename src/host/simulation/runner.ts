@@ -4,6 +4,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Budgets, PythonVersion, SimulationResult } from '../../engine/api';
 import { CANCEL_FLAG_INDEX, type SimulateRequest, type WorkerToHost } from '../../protocol/worker';
+import { Timeline } from '../../engine/trace/timeline';
 import { decodeLog } from './codec';
 
 export interface RunRequest {
@@ -16,7 +17,8 @@ export interface RunRequest {
 }
 
 export type RunOutcome =
-  | { kind: 'result'; result: SimulationResult }
+  /** `timeline`: built in slices on the host thread for a run with events (not for what-if runs) */
+  | { kind: 'result'; result: SimulationResult; timeline?: Timeline }
   | { kind: 'cancelled' }
   | { kind: 'crashed'; message: string };
 
@@ -154,16 +156,41 @@ export class WorkerRunner implements SimulationRunner {
     slot.job = null;
     if (job.cancelRequested) this.settle(job, { kind: 'cancelled' });
     else if (msg.type === 'done') {
-      let outcome: RunOutcome;
+      let result: SimulationResult | undefined;
       try {
-        outcome = { kind: 'result', result: { ...msg.result, events: decodeLog(msg.events) } };
+        result = { ...msg.result, events: decodeLog(msg.events) };
       } catch (e) {
-        outcome = { kind: 'crashed', message: `the simulation's event stream could not be read: ${e instanceof Error ? e.message : String(e)}` };
+        this.settle(job, { kind: 'crashed', message: `the simulation's event stream could not be read: ${e instanceof Error ? e.message : String(e)}` });
       }
-      this.settle(job, outcome);
+      if (result) {
+        // the worker is free for the next run while this thread builds the timeline in slices
+        job.slot = undefined;
+        void this.withTimeline(job, result);
+      }
     }
     else this.settle(job, { kind: 'crashed', message: msg.message });
     this.pump();
+  }
+
+  /**
+   * Settles a finished run once its timeline is built: in slices of ~12 ms with the event loop free
+   * in between, so a 3 M-event trace never holds the extension host for the second a one-go build
+   * takes. A cancel during the build settles the run as cancelled.
+   */
+  private async withTimeline(job: Job, result: SimulationResult): Promise<void> {
+    if (job.req.gcWhatIf || result.events.length === 0) {
+      this.settle(job, { kind: 'result', result });
+      return;
+    }
+    try {
+      const timeline = await Timeline.buildInSlices(result.events, { truncated: result.eventsTruncated }, {
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        cancelled: () => job.cancelRequested || this.disposed,
+      });
+      this.settle(job, timeline ? { kind: 'result', result, timeline } : { kind: 'cancelled' });
+    } catch (e) {
+      this.settle(job, { kind: 'crashed', message: `the simulation's timeline could not be built: ${e instanceof Error ? e.message : String(e)}` });
+    }
   }
 
   private onDeath(slot: Slot, message: string): void {

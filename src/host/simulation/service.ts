@@ -3,6 +3,7 @@
 // flight; edits are debounced; a result is kept only if it belongs to the version still wanted, and
 // is only ever handed out for exactly that document version. No vscode import: unit-tested in Node.
 import type { Budgets, PythonVersion, SimulationResult } from '../../engine/api';
+import type { Timeline } from '../../engine/trace/timeline';
 import type { RunHandle, SimulationRunner } from './runner';
 
 export interface DocSnapshot {
@@ -26,6 +27,8 @@ export interface SimulationEntry {
   source: string;
   /** present when the engine answered (whatever the simulation's own status) */
   result?: SimulationResult;
+  /** the result's timeline when the runner built it already (in slices, see runner.ts) */
+  timeline?: Timeline;
   /** present when the worker failed (crash, out of memory, engine exception) */
   error?: string;
   /** the budgets the run had, as a comparable key */
@@ -206,7 +209,7 @@ export class SimulationService {
           source: snapshot.source,
           budgetsKey: running.budgetsKey,
           serial: ++this.serial,
-          ...(outcome.kind === 'result' ? { result: outcome.result } : { error: outcome.message }),
+          ...(outcome.kind === 'result' ? { result: outcome.result, ...(outcome.timeline ? { timeline: outcome.timeline } : {}) } : { error: outcome.message }),
         };
         state.entry = entry;
         const waiting = state.waiters.filter((w) => w.docVersion === entry.docVersion);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { Timeline } from '../../../src/engine/trace/timeline';
 import { WorkerRunner } from '../../../src/host/simulation/runner';
 
 describe('host/WorkerRunner', function () {
@@ -33,6 +34,42 @@ describe('host/WorkerRunner', function () {
     const out = await make().run(req('echo')).done;
     assert.equal(out.kind, 'result');
     assert.equal(out.kind === 'result' && out.result.stdout, '3.12 prog.py 99');
+  });
+
+  it('builds a long trace\'s timeline in slices: the host thread stays responsive and the result carries it', async () => {
+    let worst = 0;
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 2);
+    const out = await make().run(req('trace 1200000')).done;
+    clearInterval(tick);
+    assert.equal(out.kind, 'result');
+    if (out.kind !== 'result') return;
+    assert.equal(out.result.events.length, 1_200_000);
+    assert.ok(out.timeline, 'the runner built the timeline');
+    assert.equal(out.timeline.stepCount, 200_000);
+    assert.equal(out.timeline.lineSummaries().get(1)!.allocs, 4000);
+    const t0 = performance.now();
+    new Timeline(out.result.events, {});
+    const oneGo = performance.now() - t0;
+    console.log(`      longest pause of the host thread: ${worst.toFixed(0)} ms (a one-go build takes ${oneGo.toFixed(0)} ms)`);
+    assert.ok(worst < Math.max(120, oneGo / 2), `the host thread was held for ${worst.toFixed(0)} ms`);
+  });
+
+  it('a cancel while the timeline is being built settles the run as cancelled', async () => {
+    const runner = make();
+    const h = runner.run(req('trace 1200000'));
+    // the worker answers within a second or so; cancel once the build has begun
+    const began = Date.now();
+    while (Date.now() - began < 5000) {
+      await new Promise((r) => setTimeout(r, 5));
+      if ((runner as unknown as { slots: { job: unknown }[] }).slots.every((s) => s.job === null)) break;
+    }
+    h.cancel();
+    assert.deepEqual(await h.done, { kind: 'cancelled' });
   });
 
   it('cancels a polling run through the shared flag without killing the worker', async () => {
