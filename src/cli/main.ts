@@ -2,7 +2,7 @@
 // profile; `pymem report FILE` adds the memory report. Exit codes: 0 ok, 1 simulated uncaught
 // exception or SyntaxError, 2 usage error, 3 unsupported construct, 4 budget exhausted.
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { PYTHON_VERSIONS, simulate, type PythonVersion, type SimulationResult } from '../engine/index';
 import { Timeline } from '../engine/trace/timeline';
 import { formatReport } from './report';
@@ -124,7 +124,7 @@ function main(argv: string[]): number {
   const record = args.cmd === 'report' || args.json || args.trace;
   const result = simulate(source, {
     version: args.version,
-    filename: basename(args.file),
+    filename: resolve(args.file), // CPython 3.9+ makes the script's path absolute (co_filename, tracebacks)
     recordEvents: record,
     budgets: {
       ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}),

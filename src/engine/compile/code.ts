@@ -47,6 +47,8 @@ export interface CodeObject {
   /** source span per instruction, for diagnostics (unsupported constructs) */
   spans: (Span | null)[];
   firstLine: number;
+  /** co_firstlineno when it differs from firstLine (a decorated function: its first decorator's line) */
+  coFirstLineno?: number;
   /** messages for STOP_UNSUPPORTED (index = its arg) */
   unsupported: { construct: string; span: Span; line: number }[];
   /** per cell: index of the parameter it is initialized from, or -1 */

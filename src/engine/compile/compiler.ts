@@ -503,6 +503,9 @@ export class Compiler extends ExprCompiler {
     const cc = this.nested(cb, scope);
     cc.qualPrefix = cb.code.qualname + '.<locals>';
     const code = cb.code;
+    // co_firstlineno: a decorated function's code starts at its first decorator
+    const decorators = (node as { decorators?: A.Expr[] }).decorators;
+    if (decorators && decorators.length > 0) code.coFirstLineno = this.lineOf(Math.min(node.start, ...decorators.map((d) => d.start)));
     for (const p of scope.params) cb.varIndex(p);
     code.posonlyargcount = args.posonlyargs.length;
     code.argcount = args.posonlyargs.length + args.args.length;

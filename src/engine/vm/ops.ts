@@ -5,7 +5,7 @@ import * as I from '../objects/intmath';
 import {
   F_DEAD, PyBool, PyBuiltin, PyCell, PyDict, PyException, PyFloat, PyFunction, PyInstance, PyInt, PyList,
   PyMethod, PyMethodDescr, PyModule, PyNone, PyObject, PyRange, PySet, PySlice, PyStr, PyTuple, PyType,
-  PyGenerator, PySeqIter, PyRangeIter, PyNativeIter, PyCell as _Cell, PyWeakRef, PyStaticMethod, PyClassMethod, PyProperty,
+  PyGenerator, PySeqIter, PyRangeIter, PyNativeIter, PyCell as _Cell, PyWeakRef, PyStaticMethod, PyClassMethod, PyProperty, PyCode,
 } from '../objects/model';
 import { intToDecimal, strRepr } from '../objects/text';
 import { BIN_OPS, type BinOpName } from '../compile/opcodes';
@@ -29,6 +29,8 @@ const DUNDER: Record<BinOpName, [string, string, string]> = {
 };
 
 export abstract class Ops extends Factory {
+  /** the script's name as `python3 <filename>` was given it (co_filename, tracebacks) */
+  abstract readonly filename: string;
   // provided by later layers
   abstract callObject(f: PyObject, args: PyObject[], kwargs?: Map<string, PyObject> | null): PyObject;
   abstract getattr(o: PyObject, name: string): PyObject;
@@ -182,6 +184,7 @@ export abstract class Ops extends Factory {
     if (o instanceof PyStaticMethod) return `<staticmethod(${this.repr(o.func)})>`;
     if (o instanceof PyClassMethod) return `<classmethod(${this.repr(o.func)})>`;
     if (o instanceof PyProperty) return `<property object at ${this.hex(o)}>`;
+    if (o instanceof PyCode) return `<code object ${o.code.name} at ${this.hex(o)}, file "${this.filename}", line ${o.code.coFirstLineno ?? o.code.firstLine}>`;
     const mod = o.type.isHeap ? '__main__.' : '';
     return `<${mod}${o.type.qualname} object at ${this.hex(o)}>`;
   }
