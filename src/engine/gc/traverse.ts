@@ -3,8 +3,9 @@
 import {
   PyCell, PyClassMethod, PyDict, PyDictView, PyException, PyFunction, PyGenerator, PyInstance, PyList, PyMethod,
   PyNativeIter, PyObject, PyProperty, PySeqIter, PySet, PyStaticMethod, PySuper, PyTuple, PyType, PyBuiltin, PySlice,
-  PyWeakRef, PyTraceback, PyFrameObj,
+  PyWeakRef, PyTraceback, PyFrameObj, PyMemberDescr,
 } from '../objects/model';
+import { forEachSlot } from '../objects/slots';
 import type { Frame } from '../vm/frame';
 
 export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
@@ -17,6 +18,8 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
       if (o.cause) visit(o.cause);
       if (o.value) visit(o.value);
     }
+    // subtype_traverse: the slots (objects/slots.ts order), the dict, the class
+    if (o.slots) forEachSlot(o, visit);
     if (o.attrs) {
       if (o.dictMaterialized) visit(o.attrs);
       else for (const e of o.attrs.map.values()) visit(e.value);
@@ -93,5 +96,7 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     }
   } else if (o instanceof PyWeakRef) {
     if (o.callback) visit(o.callback);
+  } else if (o instanceof PyMemberDescr) {
+    visit(o.owner);
   }
 }

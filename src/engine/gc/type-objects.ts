@@ -5,16 +5,19 @@
 // type's first subclass), and type_new's temporaries: the
 // argument tuple of the type(name, bases, ns) call, the dict copy type_new_set_names iterates, the list
 // mro_implementation merges into for several bases, the super object and bound __init_subclass__ that
-// type_new_init_subclass calls (3.10: super has no vectorcall, so its argument tuple too).
+// type_new_init_subclass calls (3.10: super has no vectorcall, so its argument tuple too); with
+// __slots__, the tuples and list type_new makes of them and the ht_slots tuple the class keeps.
 // Only their memory (free lists included) and generation 0's count are modelled, in CPython's order (a
 // 3.10/3.11 collection starts inside the allocation that crosses threshold 0). The objects a class keeps
 // are released with it (type_clear / type_dealloc). Objects of the interpreter's own preludes do not count.
 import type { PyType } from '../objects/model';
+import type { FreeListKind } from '../alloc/freelists';
+import { tupleSize } from '../objects/sizes';
 import type { Interpreter } from '../vm/machine';
 
 /** the getset descriptors type_new adds for a static base of this layout (bit 1: __dict__, bit 2: __weakref__) */
 export function getsetsFor(base: PyType): number {
-  if (base.isHeap) return 0; // a class already has them (no __slots__ in the engine)
+  if (base.isHeap) return 0; // a heap base: see vm/slots.ts (what its own __slots__ left out)
   switch (base.layout) {
     case 'BaseException': // has a dict offset, no weak list
     case 'staticmethod':
@@ -49,11 +52,11 @@ export class TypeObjects {
     return this.vm.internalDepth === 0;
   }
 
-  private alloc(nbytes: number, kind: 'dict' | 'list' | null): number {
+  private alloc(nbytes: number, kind: FreeListKind | null): number {
     return this.counted ? this.vm.gc.hiddenAlloc(nbytes, kind) : 0;
   }
 
-  private free(addr: number, nbytes: number, kind: 'dict' | 'list' | null): void {
+  private free(addr: number, nbytes: number, kind: FreeListKind | null): void {
     if (addr > 0) this.vm.gc.hiddenFree(addr, nbytes, kind);
   }
 
@@ -65,6 +68,28 @@ export class TypeObjects {
   /** type_new_init: tp_dict = PyDict_Copy(ns), just before the type object is allocated */
   dictCopied(t: PyType): void {
     t.hiddenDict = this.alloc(this.vm.profile.sizes.dictEmpty, 'dict');
+  }
+
+  /**
+   * type_new_get_slots / type_new_copy_slots (n >= 0: __slots__ given, n names kept): the tuple made
+   * from a str or list __slots__ (`fresh` items), the list the names are sorted in, the sorted tuple the
+   * class keeps as ht_slots (none when empty: the empty tuple is a singleton); the list and the fresh
+   * tuple are freed, in that order.
+   */
+  slotsCopied(t: PyType, fresh: number, n: number): void {
+    if (n < 0) return;
+    const p = this.vm.profile;
+    const tuple = (k: number): [number, FreeListKind | null] => [tupleSize(p, k), k > 0 && k < 20 ? (`tuple${k}` as FreeListKind) : null];
+    const [freshSize, freshKind] = tuple(fresh);
+    const freshAddr = fresh ? this.alloc(freshSize, freshKind) : 0;
+    const list = this.alloc(p.sizes.list, 'list');
+    const [keptSize, keptKind] = tuple(n);
+    if (n) {
+      t.hiddenSlots = this.alloc(keptSize, keptKind);
+      t.hiddenSlotsN = n;
+    }
+    this.free(list, p.sizes.list, 'list');
+    this.free(freshAddr, freshSize, freshKind);
   }
 
   /** mro_implementation with several bases merges into a list, then PyList_AsTuple */
@@ -123,8 +148,9 @@ export class TypeObjects {
 
   /**
    * How many of a class's hidden objects a collection finds unreachable with it: its descriptors, its
-   * dict when tracked (a dict of atomic values never is). type_traverse does not visit tp_subclasses, so
-   * the __subclasses__ table keeps an outside reference and is freed with the class, not collected; the
+   * dict when tracked (a dict of atomic values never is). type_traverse does not visit tp_subclasses nor
+   * ht_slots, so the __subclasses__ table and the slots tuple keep an outside reference and are freed
+   * with the class, not collected; the
    * weakref to the class stays reachable from its bases' tables.
    */
   collectable(t: PyType): number {
@@ -137,10 +163,12 @@ export class TypeObjects {
   released(t: PyType): void {
     const s = this.vm.profile.sizes;
     const { hiddenDict, hiddenDescrDict, hiddenDescrWeak, hiddenWeakref, hiddenSubclasses } = t;
-    t.hiddenDict = t.hiddenDescrDict = t.hiddenDescrWeak = t.hiddenWeakref = t.hiddenSubclasses = 0;
+    const { hiddenSlots, hiddenSlotsN } = t;
+    t.hiddenDict = t.hiddenDescrDict = t.hiddenDescrWeak = t.hiddenWeakref = t.hiddenSubclasses = t.hiddenSlots = 0;
     this.free(hiddenDescrDict, DESCRIPTOR, null);
     this.free(hiddenDescrWeak, DESCRIPTOR, null);
     this.free(hiddenDict, s.dictEmpty, 'dict');
+    if (hiddenSlots) this.free(hiddenSlots, tupleSize(this.vm.profile, hiddenSlotsN), hiddenSlotsN < 20 ? (`tuple${hiddenSlotsN}` as FreeListKind) : null);
     this.free(hiddenWeakref, s.weakref, null);
     this.free(hiddenSubclasses, s.dictEmpty, 'dict');
   }

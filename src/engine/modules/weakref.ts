@@ -98,7 +98,7 @@ export function installWeakref(vm: Interpreter): void {
 }
 
 function supportsWeakrefs(vm: Interpreter, o: PyObject): boolean {
-  return (o instanceof PyInstance && o.type !== vm.T.object) || o instanceof PyFunction || o instanceof PyType || o instanceof PySet;
+  return (o instanceof PyInstance && o.type !== vm.T.object && o.type.instWeak) || o instanceof PyFunction || o instanceof PyType || o instanceof PySet;
 }
 
 function makeWeakrefModule(vm: Interpreter): PyModule {

@@ -6,7 +6,7 @@
 // classes -- until the size settles at (attribute names + 1) slots. A new attribute name moves one slot
 // from usable to entries, which leaves the size unchanged. Measured on 3.13.0 (block sizes of
 // successive instances read from their pool headers: 336, 320, 320, 304, 304, 288, 272, ...).
-import { PyList, PyStr, PyTuple, type PyType } from './model';
+import type { PyType } from './model';
 
 /** SHARED_KEYS_MAX_SIZE (Objects/dictobject.c) */
 export const SHARED_KEYS_MAX_SIZE = 30;
@@ -20,18 +20,12 @@ export interface SharedKeys {
 /**
  * Shared keys for a new heap class whose instances carry inline values, else null. CPython sets
  * Py_TPFLAGS_INLINE_VALUES for a managed dict on an object of basicsize 16: the class and its bases
- * lay out a plain object (no builtin base with a bigger layout), the class itself has no `__slots__`
- * (no __dict__ then) and no base adds slots.
+ * lay out a plain object (no builtin base with a bigger layout), no __slots__ members along the chain
+ * (objects/slots.ts) and instances have a __dict__.
  */
 export function sharedKeysFor(t: PyType): SharedKeys | null {
-  if (t.layout !== 'object' || t.dict.has('__slots__')) return null;
-  for (const b of t.mro) {
-    if (b === t || !b.isHeap) continue;
-    if (b.layout !== 'object') return null;
-    const slots = b.dict.get('__slots__');
-    if (slots && !((slots instanceof PyTuple || slots instanceof PyList) && slots.items.length === 0)) return null;
-    if (slots instanceof PyStr) return null;
-  }
+  if (t.layout !== 'object' || t.nslots > 0 || !t.instDict) return null;
+  for (const b of t.mro) if (b !== t && b.isHeap && b.layout !== 'object') return null;
   return { usable: SHARED_KEYS_MAX_SIZE, names: new Set() };
 }
 

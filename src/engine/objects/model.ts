@@ -196,6 +196,15 @@ export class PyType extends PyObject {
   baseReleased = false;
   /** 3.13 inline values: the shared keys' counters that size new instances (inline-values.ts) */
   sharedKeys: { usable: number; names: Set<string> } | null = null;
+  /** instance layout (objects/slots.ts): slots of the whole base chain, the members this class adds
+   * (sorted), whether instances have a __dict__ / a weak-reference list */
+  nslots = 0;
+  slotNames: string[] = [];
+  instDict = true;
+  instWeak = true;
+  /** heap types with __slots__: the ht_slots tuple CPython keeps (gc/type-objects.ts; 0 = none) and its length */
+  hiddenSlots = 0;
+  hiddenSlotsN = 0;
   constructor(metatype: PyType | null, public name: string, layout: string) {
     super(metatype as PyType);
     this.layout = layout;
@@ -211,7 +220,17 @@ export class PyInstance extends PyObject {
   dictMaterialized = false;
   /** bytes actually allocated when more than sys.getsizeof reports (3.13 inline values); 0 = size */
   allocBytes = 0;
+  /** __slots__ values (index = the member descriptor's); null = unset */
+  slots: (PyObject | null)[] | null = null;
   constructor(type: PyType) {
+    super(type);
+  }
+}
+
+/** A member descriptor (`<member 'x' of 'P' objects>`): a __slots__ entry of `owner`, slot `index` of
+ * its instances; it holds a reference to the class (d_type). */
+export class PyMemberDescr extends PyObject {
+  constructor(type: PyType, public name: string, public owner: PyType, public index: number) {
     super(type);
   }
 }

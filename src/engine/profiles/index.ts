@@ -14,6 +14,8 @@ const ARG_TUPLES_TO_312 = `${ARG_TUPLES_ALL} str min max str.startswith str.ends
 
 const common = {
   inlineValues: false,
+  managedWeakrefs: true,
+  noDictSetMessage: false,
   generatorEmbedsFrame: true,
   recursionLimit: 1000,
   constTuplesUntracked: false,
@@ -37,6 +39,7 @@ const p310: Profile = {
   immortalObjects: false,
   staticObjectBase: 0,
   managedDicts: false,
+  managedWeakrefs: false,
   generatorEmbedsFrame: false,
   stackShape: null,
   inlinedComprehensions: false,
@@ -48,7 +51,7 @@ const p310: Profile = {
     intZero: 24, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 232, set: 216, instance: 48,
     function: 144, cell: 40, method: 64, generator: 104, range: 48, slice: 56, iterator: 48,
-    code: 176, module: 72, type: 1072, exception: 80, bool: 28, none: 16, weakref: 72,
+    code: 176, module: 72, type: 1072, typeCachedKeys: 168, exception: 80, bool: 28, none: 16, weakref: 72,
   },
 };
 
@@ -63,6 +66,7 @@ const p311: Profile = {
   oneCharConstantsInternedElsewhere: 'BCLST_abcdefhijklmnopqrstvwxy',
   typesWithSubclassTable: `${SUBCLASS_TABLES} list str`,
   managedDicts: true,
+  managedWeakrefs: false,
   inlinedComprehensions: false,
   stackShape: {
     genWrapper: false, returnConst: false, boolOpCopy: false, inlineComps: false, kwNamesOnStack: false, sendHandler: false, specExtraPiece: false,
@@ -73,7 +77,7 @@ const p311: Profile = {
     intZero: 28, intBase: 24, float: 24, strAsciiHeader: 48, strCompactHeader: 72,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 56,
     function: 152, cell: 40, method: 64, generator: 168, range: 48, slice: 56, iterator: 48,
-    code: 192, module: 72, type: 1688, exception: 88, bool: 28, none: 16, weakref: 80,
+    code: 192, module: 72, type: 1688, typeCachedKeys: 768, exception: 88, bool: 28, none: 16, weakref: 80,
   },
 };
 
@@ -98,7 +102,7 @@ const p312: Profile = {
     intZero: 28, intBase: 24, float: 24, strAsciiHeader: 40, strCompactHeader: 56,
     list: 56, tuple: 40, dictEmpty: 64, dictMin: 184, set: 216, instance: 48,
     function: 160, cell: 40, method: 64, generator: 160, range: 48, slice: 56, iterator: 48,
-    code: 200, module: 72, type: 1704, exception: 88, bool: 28, none: 16, weakref: 80,
+    code: 200, module: 72, type: 1704, typeCachedKeys: 768, exception: 88, bool: 28, none: 16, weakref: 80,
   },
 };
 
@@ -109,6 +113,7 @@ const p313: Profile = {
   callArgTuples: `${ARG_TUPLES_ALL} print`,
   gcThresholds: [2000, 10, 10],
   inlineValues: true,
+  noDictSetMessage: true,
   stackShape: { ...p312.stackShape!, returnConst: false, kwNamesOnStack: true, specExtraPiece: false },
   // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)
   internedImmortal: false,

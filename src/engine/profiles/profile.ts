@@ -42,6 +42,12 @@ export interface Profile {
   /** 3.13: instances of plain classes carry their attribute values inline, allocated with the object
    * and sized from the class's shared keys (objects/inline-values.ts); sys.getsizeof does not count them */
   inlineValues: boolean;
+  /** 3.12+: the weak-reference list of a class's instances lives in the pre-header (Py_TPFLAGS_MANAGED_WEAKREF),
+   * not in a pointer slot after the object (objects/slots.ts sizes instances from it) */
+  managedWeakrefs: boolean;
+  /** 3.13: the message of setting/deleting an unknown attribute on an instance without __dict__ adds
+   * " and no __dict__ for setting new attributes" */
+  noDictSetMessage: boolean;
   /** 3.11+: a generator embeds its frame; sys.getsizeof = sizes.generator + 8 * (co_nlocalsplus + co_stacksize) */
   generatorEmbedsFrame: boolean;
   /** CPython's value-stack shapes for co_stacksize; null = not modelled (3.10, whose generators do not embed frames) */
@@ -80,6 +86,9 @@ export interface Profile {
     code: number;
     module: number;
     type: number;
+    /** what sys.getsizeof of a class counts for its instances' cached (shared) dict keys; a class whose
+     * instances have no __dict__ (__slots__) has none */
+    typeCachedKeys: number;
     exception: number;
     bool: number;
     none: number;

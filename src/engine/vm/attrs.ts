@@ -4,8 +4,9 @@
 import {
   F_DEAD, PyBuiltin, PyCell, PyClassMethod, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyMethodDescr,
   PyModule, PyNone, PyObject, PyProperty, PyStaticMethod, PyStr, PyTuple, PyType, PyGenerator, PySlice, PyInt,
-  PyFloat, PyWeakRef, PyRange, PySuper,
+  PyFloat, PyWeakRef, PyRange, PySuper, PyMemberDescr,
 } from '../objects/model';
+import { memberSet, memberValue, noDictError } from './slots';
 import { dictSize } from '../objects/sizes';
 import { noteSharedKey } from '../objects/inline-values';
 import { Containers } from './containers';
@@ -81,6 +82,12 @@ export abstract class Attrs extends Containers {
       if (!d.fget) this.raise('AttributeError', 'property has no getter');
       return this.callObject(d.fget, [o]);
     }
+    if (d instanceof PyMemberDescr) {
+      const v = memberValue(this, d, o);
+      if (!v) this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${d.name}'`);
+      this.incref(v);
+      return v;
+    }
     this.incref(d);
     return d;
   }
@@ -135,6 +142,13 @@ export abstract class Attrs extends Containers {
     const t = o.type;
     const d = this.lookupType(t, name);
     if (d instanceof PyProperty) return this.bindDescriptor(d, o, t);
+    if (d instanceof PyMemberDescr) {
+      // a data descriptor: an unset slot falls back to __getattr__ only
+      const v = memberValue(this, d, o);
+      if (!v) return this.userGetattr(o, name);
+      this.incref(v);
+      return v;
+    }
     if (o instanceof PyInstance && o.attrs) {
       const v = this.dictGetStr(o.attrs, name);
       if (v) {
@@ -145,6 +159,12 @@ export abstract class Attrs extends Containers {
     const special = this.specialAttr(o, name);
     if (special) return special;
     if (d) return this.bindDescriptor(d, o, t);
+    return this.userGetattr(o, name);
+  }
+
+  /** slot_tp_getattr_hook: a class's __getattr__ after the generic lookup failed */
+  private userGetattr(o: PyObject, name: string): PyObject | null {
+    const t = o.type;
     if (o instanceof PyInstance) {
       const ga = this.lookupType(t, '__getattr__');
       if (ga && !(ga instanceof PyMethodDescr)) {
@@ -242,6 +262,7 @@ export abstract class Attrs extends Containers {
     }
     if (o instanceof PyInstance) {
       if (name === '__dict__') {
+        if (!o.type.instDict) return null;
         const d = this.instanceDict(o);
         if (!o.dictMaterialized) {
           // 3.11+: asking for __dict__ materializes the managed dict as an object
@@ -395,7 +416,7 @@ export abstract class Attrs extends Containers {
         }
         return;
       }
-      this.instanceSet(o, name, v);
+      this.instanceSet(o, name, v, d);
       return;
     }
     if (o instanceof PyFunction) {
@@ -415,14 +436,17 @@ export abstract class Attrs extends Containers {
     this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);
   }
 
-  /** object.__setattr__: store in the instance dict */
-  instanceSet(o: PyInstance, name: string, v: PyObject): void {
+  /** object.__setattr__: a slot's member descriptor, else the instance dict; `descr` = the type's
+   * attribute when the caller looked it up */
+  instanceSet(o: PyInstance, name: string, v: PyObject, descr: PyObject | null = this.lookupType(o.type, name)): void {
     if (o instanceof PyException && name === '__traceback__') {
       const old = o.traceback;
       o.traceback = v instanceof PyNone ? null : (this.incref(v), v as never);
       if (old) this.decref(old);
       return;
     }
+    if (descr instanceof PyMemberDescr) return memberSet(this, descr, o, v);
+    if (!o.type.instDict) noDictError(this, o, name);
     const d = this.instanceDict(o);
     // attribute names live in the class's shared keys (the interned co_names strings): no per-instance
     // reference to them, as with CPython's key-sharing and managed dicts
@@ -455,6 +479,9 @@ export abstract class Attrs extends Containers {
 
   delattr(o: PyObject, name: string): void {
     if (o instanceof PyInstance) {
+      const descr = this.lookupType(o.type, name);
+      if (descr instanceof PyMemberDescr) return memberSet(this, descr, o, null);
+      if (!o.type.instDict) noDictError(this, o, name);
       const d = o.attrs;
       const e = d?.map.get('s' + name);
       if (!d || !e) this.raise('AttributeError', `'${this.typeName(o)}' object has no attribute '${name}'`);

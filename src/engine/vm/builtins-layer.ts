@@ -8,7 +8,9 @@ import { Frame } from './frame';
 import { sharedKeysFor } from '../objects/inline-values';
 import { Items } from './items';
 import { SimStop } from './errors';
-import { descriptorLabel, getsetsFor, type TypeObjects } from '../gc/type-objects';
+import { descriptorLabel, type TypeObjects } from '../gc/type-objects';
+import { addMembers, applyLayout, slotSpec, type SlotSpec } from './slots';
+import { typeBytes } from '../objects/slots';
 import { attrLabel } from './labels';
 
 /** exception hierarchy: name -> base */
@@ -67,6 +69,7 @@ export abstract class Builtins extends Items {
     mk('function', 'function', object, true);
     mk('builtin_function_or_method', 'builtin', object, true);
     mk('method_descriptor', 'descr');
+    mk('member_descriptor', 'descr', object, true);
     mk('method', 'method', object, true);
     mk('cell', 'cell', object, true);
     mk('code', 'code');
@@ -123,7 +126,7 @@ export abstract class Builtins extends Items {
     this.builtinsModule = new PyModule(T.module, 'builtins', this.builtinsDict);
     this.makeShared(this.builtinsModule);
     for (const [name, ty] of Object.entries(T)) {
-      if (ty.name === name && !name.includes('_iterator') && !['function', 'method', 'cell', 'code', 'frame', 'traceback', 'generator', 'NoneType', 'NotImplementedType', 'ellipsis', 'builtin_function_or_method', 'method_descriptor', 'module', 'dict_keys', 'dict_values', 'dict_items', 'iterator', 'weakref', 'weakproxy', 'list_reverseiterator', 'dict_keyiterator'].includes(name))
+      if (ty.name === name && !name.includes('_iterator') && !['function', 'method', 'cell', 'code', 'frame', 'traceback', 'generator', 'NoneType', 'NotImplementedType', 'ellipsis', 'builtin_function_or_method', 'method_descriptor', 'member_descriptor', 'module', 'dict_keys', 'dict_values', 'dict_items', 'iterator', 'weakref', 'weakproxy', 'list_reverseiterator', 'dict_keyiterator'].includes(name))
         this.setBuiltin(name, ty);
     }
     this.setBuiltin('None', none);
@@ -262,7 +265,17 @@ export abstract class Builtins extends Items {
     t.gcInstances = true;
     const hidden = this.typeObjects;
     hidden.dictCopied(t);
-    this.track(t, this.profile.sizes.type, true);
+    let slots: SlotSpec;
+    try {
+      slots = slotSpec(this, ns, baseTypes[0], baseTypes);
+      applyLayout(this, t, slots, baseTypes);
+    } catch (e) {
+      hidden.released(t);
+      this.decref(basesTuple);
+      throw e;
+    }
+    hidden.slotsCopied(t, slots.freshTuple, slots.hasSlots ? slots.names.length : -1);
+    this.track(t, typeBytes(this.profile, t), true);
     for (const e of ns.map.values()) {
       const k = (e.key as PyStr).s;
       if (k === '__classcell__') continue;
@@ -279,7 +292,8 @@ export abstract class Builtins extends Items {
     const mroItems = t.mro.map((k) => (this.incref(k), k));
     t.mroTuple = hidden.mroMerge(bases.length, () => this.newTuple(mroItems));
     this.moveTo(t.mroTuple, [t, '__mro__']);
-    t.getsets = getsetsFor(baseTypes[0]);
+    addMembers(this, t);
+    t.getsets = (slots.addDict ? 1 : 0) | (slots.addWeak ? 2 : 0);
     t.descrRefs = (t.getsets & 1) + (t.getsets >> 1);
     for (let i = 0; i < t.descrRefs; i++) this.increfBy(t, [t, descriptorLabel(t, i)]);
     hidden.readied(t, t.getsets, baseTypes);

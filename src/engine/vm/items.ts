@@ -4,10 +4,11 @@ import type { BinOpName } from '../compile/opcodes';
 import * as I from '../objects/intmath';
 import {
   PyBool, PyDict, PyFloat, PyInstance, PyInt, PyList, PyObject, PyRange, PySet, PySlice, PyStr, PyTuple, PyNone,
-  PyMethodDescr,
+  PyMethodDescr, type PyType,
 } from '../objects/model';
 import { codePoints, floatRepr, formatFloat, formatInt, formatStr, hasSurrogates, isPyError, percentFormat, strAscii, type PyError } from '../objects/text';
 import { listSize } from '../objects/sizes';
+import { instanceBytes } from '../objects/slots';
 import { Calls } from './calls';
 import { Containers } from './containers';
 import { PyRaise } from './errors';
@@ -453,8 +454,8 @@ export abstract class Items extends Calls {
   }
 
   /** sys.getsizeof-style size of an instance of a class */
-  instanceSize(t: { isHeap: boolean; mro: unknown[] }): number {
-    return this.profile.sizes.instance + (t.mro.length > 2 && false ? 0 : 0);
+  instanceSize(t: PyType): number {
+    return t.isHeap && t.layout === 'object' ? instanceBytes(this.profile, t) : this.profile.sizes.instance;
   }
 
   floatStr(v: number): string {

@@ -27,6 +27,7 @@ import { installCallTuples } from '../gc/call-tuples';
 import { Collector } from '../gc/collector';
 import { PyRaise, SimStop } from './errors';
 import { Frame } from './frame';
+import { clearSlots } from './slots';
 import { EvalLoop } from './interp';
 
 export class Interpreter extends EvalLoop {
@@ -313,6 +314,8 @@ export class Interpreter extends EvalLoop {
 
   /** tp_clear of an instance: drop its attributes (and its __dict__ object) */
   clearInstance(o: PyInstance): void {
+    // subtype_clear: the slots, then the dict
+    if (o.slots) clearSlots(this, o);
     const attrs = o.attrs;
     if (!attrs) return;
     if (o.dictMaterialized) {

@@ -3,7 +3,7 @@
 import { floatRepr } from '../objects/text/float-format';
 import * as I from '../objects/intmath';
 import {
-  F_DEAD, PyBool, PyBuiltin, PyCell, PyDict, PyException, PyFloat, PyFunction, PyInstance, PyInt, PyList,
+  F_DEAD, PyMemberDescr, PyBool, PyBuiltin, PyCell, PyDict, PyException, PyFloat, PyFunction, PyInstance, PyInt, PyList,
   PyMethod, PyMethodDescr, PyModule, PyNone, PyObject, PyRange, PySet, PySlice, PyStr, PyTuple, PyType,
   PyGenerator, PySeqIter, PyRangeIter, PyNativeIter, PyCell as _Cell, PyWeakRef, PyStaticMethod, PyClassMethod, PyProperty, PyCode,
 } from '../objects/model';
@@ -175,6 +175,7 @@ export abstract class Ops extends Factory {
     if (o instanceof PyBuiltin) return o.self && !(o.self instanceof PyModule) ? `<built-in method ${o.name} of ${this.typeName(o.self)} object at ${this.hex(o.self)}>` : `<built-in function ${o.name}>`;
     if (o instanceof PyMethod) return `<bound method ${o.func instanceof PyFunction ? o.func.qualname : '?'} of ${this.repr(o.self)}>`;
     if (o instanceof PyMethodDescr) return `<method '${o.name}' of '${o.owner.name}' objects>`;
+    if (o instanceof PyMemberDescr) return `<member '${o.name}' of '${o.owner.name}' objects>`;
     if (o instanceof PyModule) return `<module '${o.name}'${o.name === 'sys' || o.name === 'builtins' ? " (built-in)" : ''}>`;
     if (o instanceof PyRange) return o.step === 1 ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
     if (o instanceof PySlice) return `slice(${this.repr(o.start)}, ${this.repr(o.stop)}, ${this.repr(o.step)})`;

@@ -10,6 +10,7 @@ import {
   PyCell, PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyTuple,
   PyType, PyGenerator, PyBuiltin, PyTraceback, PySeqIter, PyNativeIter, PySlice, PySuper, PyModule,
   PyStaticMethod, PyClassMethod, PyProperty, PyWeakRef, PyFrameObj, PyDictView, PyCode, PyInt, PyFloat, PyStr,
+  PyMemberDescr,
 } from '../objects/model';
 import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
@@ -17,6 +18,7 @@ import type { FrameId, Holder, ObjFlag } from '../trace/events';
 import { SimStop } from './errors';
 import type { Frame } from './frame';
 import { attrLabel, indexLabel } from './labels';
+import { clearSlots } from './slots';
 
 const TRASHCAN_DEPTH = 50;
 export const SHARED_RC = 1_000_000; // stand-in count for interpreter-owned objects on 3.10/3.11
@@ -443,12 +445,16 @@ export abstract class Runtime {
       this.releaseFrameObj(o);
     } else if (o instanceof PyDictView) {
       this.decrefBy(o.dict, [o, 'mapping']);
+    } else if (o instanceof PyMemberDescr) {
+      this.decrefBy(o.owner, [o, '__objclass__']);
     } else if (o instanceof PyCode) {
       // constants of a code object are released with it (only at interpreter exit here)
     }
   }
 
   releaseInstance(o: PyInstance): void {
+    // subtype_dealloc: the slots first (vm/slots.ts), then the dict, the base's fields, the class
+    if (o.slots) clearSlots(this, o);
     if (o instanceof PyException) {
       if (o.args) this.decrefBy(o.args, [o, 'args']);
       o.args = null;

@@ -307,7 +307,8 @@ export function installFunctions(vm: Interpreter): void {
   });
   def('vars', (args) => {
     arity(vm, 'vars', args, 1, 1);
-    return vm.getattr(args[0], '__dict__');
+    const d = vm.getattrOrNull(args[0], '__dict__');
+    return d ?? vm.typeError('vars() argument must have __dict__ attribute');
   });
   def('globals', () => {
     vm.incref(vm.mainModule.dict);
