@@ -167,6 +167,9 @@ export class PyProperty extends PyObject {
 
 export class PyType extends PyObject {
   dict = new Map<string, PyObject>();
+  /** the trace's short repr of its instances (`<Pair object>`), shared by all of them, and the qualname it was made for */
+  instanceLabel: string | null = null;
+  instanceLabelFor = '';
   mro: PyType[] = [];
   bases: PyType[] = [];
   /** the MRO tuple object of a heap type (holds references to the classes) */

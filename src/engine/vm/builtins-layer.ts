@@ -338,7 +338,15 @@ export abstract class Builtins extends Items {
   shortRepr(o: PyObject): string {
     try {
       if (o instanceof PyStr) return o.s.length > 40 ? this.repr(this.sliceStr(o.s)) + '…' : this.repr(o);
-      if (o instanceof PyInstance && !(o instanceof PyException)) return `<${o.type.qualname} object>`;
+      if (o instanceof PyInstance && !(o instanceof PyException)) {
+        // one shared string per class: the trace keeps a repr per allocation
+        const t = o.type;
+        if (t.instanceLabel === null || t.instanceLabelFor !== t.qualname) {
+          t.instanceLabel = `<${t.qualname} object>`;
+          t.instanceLabelFor = t.qualname;
+        }
+        return t.instanceLabel;
+      }
       if (o instanceof PyException) return `${o.type.name}()`;
       if (o instanceof PyType) return `<class '${o.qualname}'>`;
       if (o instanceof PyFunction) return `<function ${o.qualname}>`;
