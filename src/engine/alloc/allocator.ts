@@ -21,8 +21,17 @@ export class Allocator {
   private readonly small: Pymalloc;
   private readonly raw: RawAllocator;
   readonly freeLists = new FreeLists();
-  /** optional: arena/pool/block/raw events with bytes (the runtime may forward them to the trace) */
+  /** optional: arena/pool/raw events with bytes, and block events when `blockEvents` is on (the runtime
+   * forwards arena and pool events to the trace) */
   onEvent: ((e: AllocEvent) => void) | null = null;
+
+  /** emit block-alloc/block-free too (two events per object; off by default) */
+  get blockEvents(): boolean {
+    return this.small.blockEvents;
+  }
+  set blockEvents(on: boolean) {
+    this.small.blockEvents = on;
+  }
   /** blocks handed out and not freed: pymalloc blocks are marked in their pool's bitmap (a Set with this
    * much churn costs more than the rest of the allocator), raw ones here */
   private readonly liveRaw = new Set<number>();

@@ -52,7 +52,9 @@ export class Pymalloc {
   private usable: Arena[] = [];
   /** every live arena, in creation order */
   readonly arenas: Arena[] = [];
+  /** pools by index (address / pool size, counted from the first arena's: a small integer, a fast key) */
   private readonly poolByAddress = new Map<number, Pool>();
+  private readonly poolIndexOrigin: number;
   private releasedBases: number[] = [];
   private nextBase = ARENA_BASE;
   private serial = 0;
@@ -60,14 +62,21 @@ export class Pymalloc {
   arenasReclaimed = 0;
   arenasHighwater = 0;
 
+  /** whether block-alloc/block-free events are emitted (two per object: off unless asked for) */
+  blockEvents = false;
+
   constructor(readonly geometry: AllocatorGeometry, private readonly emit?: (e: AllocEvent) => void) {
     checkGeometry(geometry);
+    this.poolIndexOrigin = Math.floor(ARENA_BASE / geometry.poolSize);
   }
 
   /** the pool holding `addr`, when `addr` is a pymalloc block (address_in_range) */
   poolOf(addr: number): Pool | undefined {
-    const ps = this.geometry.poolSize;
-    return this.poolByAddress.get(Math.floor(addr / ps) * ps);
+    return this.poolByAddress.get(this.poolKey(addr));
+  }
+
+  private poolKey(addr: number): number {
+    return Math.floor(addr / this.geometry.poolSize) - this.poolIndexOrigin;
   }
 
   allocate(nbytes: number): number {
@@ -84,7 +93,7 @@ export class Pymalloc {
     const wasFull = pool.state === 'full';
     pool.freed.push(addr);
     pool.used--;
-    this.emit?.({ k: 'block-free', address: addr, sizeClass: pool.sizeClass, bytes: blockSizeOf(pool.sizeClass) });
+    if (this.blockEvents) this.emit?.({ k: 'block-free', address: addr, sizeClass: pool.sizeClass, bytes: blockSizeOf(pool.sizeClass) });
     if (wasFull) {
       // a full pool is in no list: link it to the front of usedpools[class]
       this.setState(pool, 'used');
@@ -104,7 +113,7 @@ export class Pymalloc {
       pool.nextOffset += bs;
     }
     pool.used++;
-    this.emit?.({ k: 'block-alloc', address: addr, sizeClass: pool.sizeClass, bytes: bs });
+    if (this.blockEvents) this.emit?.({ k: 'block-alloc', address: addr, sizeClass: pool.sizeClass, bytes: bs });
     if (pool.used === pool.capacity) {
       const list = this.usedPools[pool.sizeClass];
       list.splice(list.indexOf(pool), 1);
@@ -123,7 +132,7 @@ export class Pymalloc {
         address: arena.poolAddress, arena, sizeClass: -1, used: 0, capacity: 0, freed: [], nextOffset: POOL_OVERHEAD, state: 'empty', handedOut: new Uint8Array(0),
       };
       arena.pools.set(pool.address, pool);
-      this.poolByAddress.set(pool.address, pool);
+      this.poolByAddress.set(this.poolKey(pool.address), pool);
       arena.poolAddress += this.geometry.poolSize;
     }
     arena.freePools--;
@@ -189,7 +198,7 @@ export class Pymalloc {
   }
 
   private releaseArena(arena: Arena): void {
-    for (const p of arena.pools.keys()) this.poolByAddress.delete(p);
+    for (const p of arena.pools.keys()) this.poolByAddress.delete(this.poolKey(p));
     this.arenas.splice(this.arenas.indexOf(arena), 1);
     this.releasedBases.push(arena.address);
     this.arenasReclaimed++;

@@ -68,6 +68,19 @@ describe('alloc/pymalloc', () => {
     assert.equal(arena.untouchedPools, 61);
   });
 
+  it('reports blocks only when asked (two events per object otherwise thrown away)', () => {
+    const a = new Allocator(LARGE_ARENAS);
+    const events: AllocEvent[] = [];
+    a.onEvent = (e) => events.push(e);
+    const x = a.allocate(32);
+    a.free(x, 32);
+    assert.deepEqual(events.filter((e) => e.k.startsWith('block')), []);
+    a.blockEvents = true;
+    const y = a.allocate(32);
+    a.free(y, 32);
+    assert.deepEqual(events.filter((e) => e.k.startsWith('block')).map((e) => e.k), ['block-alloc', 'block-free']);
+  });
+
   it('reuses freed blocks LIFO within a pool, before virgin blocks', () => {
     const a = new Allocator();
     const b = [0, 1, 2, 3].map(() => a.allocate(48));
