@@ -105,7 +105,9 @@ export function simulate(source: string, options: SimulateOptions): SimulationRe
       const r = e.reason;
       if (r.kind === 'unsupported') {
         status = 'unsupported';
-        const msg = `line ${r.line}: ${r.construct} ${/s$|\)$/.test(r.construct) && !r.construct.startsWith('`import') ? 'are' : 'is'} not simulated yet`;
+        // "`match` statements are", "`import json` (simulated modules: ...) is": a note in parentheses does not count
+        const head = r.construct.replace(/\s*\(.*\)$/, '');
+        const msg = `line ${r.line}: ${r.construct} ${/s$/.test(head) && !head.startsWith('`import') ? 'are' : 'is'} not simulated yet`;
         diag('unsupported', msg, r.span.start, r.span.end);
         result.stderr += `pymem: ${msg}\n`;
       } else if (r.kind === 'budget') {

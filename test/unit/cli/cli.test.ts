@@ -65,6 +65,19 @@ describe('cli/pymem', function () {
     assert.equal(r.status, 3);
   });
 
+  it('the unsupported-construct message reads as a sentence (a note in parentheses does not make it plural)', () => {
+    const cases: [string, string][] = [
+      ['f = open("x.txt")\n', 'line 1: `open()` and file objects are not simulated yet'],
+      ['import json\n', 'line 1: `import json` (simulated modules: gc, multiprocessing, sys, threading, time, tracemalloc, weakref) is not simulated yet'],
+      ['x = input()\n', 'line 1: `input()` (the simulation has no standard input) is not simulated yet'],
+    ];
+    for (const [src, msg] of cases) {
+      const r = pymem('run', file('unsupported.py', src));
+      assert.equal(r.status, 3);
+      assert.equal(r.stderr, `pymem: ${msg}\n`);
+    }
+  });
+
   it('an exhausted budget is exit 4 (while True: pass under --max-steps)', () => {
     const r = pymem('run', file('loop.py', 'while True:\n    pass\n'), '--max-steps', '10000');
     assert.equal(r.status, 4, r.stderr);

@@ -429,7 +429,7 @@ export function installFunctions(vm: Interpreter): void {
     });
   });
   def('input', () => vm.stopHere('`input()` (the simulation has no standard input)'));
-  def('open', () => vm.stopHere('`open()` (files are not simulated)'));
+  def('open', () => vm.stopHere('`open()` and file objects'));
   def('exit', () => vm.raise('SystemExit'));
   def('quit', () => vm.raise('SystemExit'));
 }
