@@ -20,7 +20,7 @@ describe('oracle data', function () {
   const examples = listExamples();
 
   it('includes the examples a new user runs first', function () {
-    assert.deepEqual(examples.map((e) => e.name), ['classes', 'closures', 'cycle', 'generators', 'lists', 'processes', 'refcounts', 'threads']);
+    assert.deepEqual(examples.map((e) => e.name), ['classes', 'closures', 'cycle', 'generators', 'lists', 'processes', 'refcounts', 'slots', 'threads']);
   });
 
   it('keeps each example short (10-40 lines) and opening with a comment for the learner', function () {
