@@ -4,12 +4,18 @@ import type { TraceEvent } from '../../engine/trace/events';
 import { EVENT_FILTER_KINDS, PANEL_LIMITS } from '../../protocol/panel';
 import type { EventFilterKind, EventPage, EventPageRequest, PanelEvent } from '../../protocol/panel';
 import { EventTexts, eventObj } from './format';
-import type { EventSeq } from '../../engine/trace/log';
+import { kindAt, type EventSeq } from '../../engine/trace/log';
 
 export function filterKindOf(e: TraceEvent): EventFilterKind {
-  switch (e.k) {
+  return filterKindOfKind(e.k);
+}
+
+const FILTER_INDEX = new Map<EventFilterKind, number>(EVENT_FILTER_KINDS.map((k, i) => [k, i]));
+
+function filterKindOfKind(k: TraceEvent['k']): EventFilterKind {
+  switch (k) {
     case 'alloc': case 'incref': case 'decref': case 'dealloc': case 'gc': case 'gil':
-      return e.k;
+      return k;
     case 'thread': case 'lock':
       return 'gil';
     default:
@@ -37,46 +43,51 @@ export class EventIndex {
 
   constructor(private readonly events: EventSeq) {
     this.texts = new EventTexts(events);
+    const n = events.length;
+    // one pass reads every event's kind (as an index into EVENT_FILTER_KINDS, LINE or GC); the others use it
+    const LINE = 254;
+    const GC = 253;
+    const codes = new Uint8Array(n);
+    const counts = new Uint32Array(EVENT_FILTER_KINDS.length);
     let lines = 0;
-    for (const e of events) if (e.k === 'line') lines++;
+    for (let i = 0; i < n; i++) {
+      const k = kindAt(events, i);
+      const fi = FILTER_INDEX.get(filterKindOfKind(k))!;
+      counts[fi]!++;
+      codes[i] = k === 'line' ? LINE : k === 'gc' ? GC : fi;
+      if (k === 'line') lines++;
+    }
     this.stepCount = Math.max(1, lines);
-    this.stepOf = new Uint32Array(events.length);
+    this.stepOf = new Uint32Array(n);
     this.stepStart = new Uint32Array(this.stepCount + 1);
     this.stepLine = new Uint32Array(this.stepCount);
-    const counts = new Map<EventFilterKind, number>();
-    for (const k of EVENT_FILTER_KINDS) counts.set(k, 0);
+    this.inGc = new Uint8Array(n);
+    const byKind = EVENT_FILTER_KINDS.map((_, j) => new Uint32Array(counts[j]!));
+    const fill = new Uint32Array(EVENT_FILTER_KINDS.length);
+    const otherIndex = FILTER_INDEX.get('other')!;
+    const gcIndex = FILTER_INDEX.get('gc')!;
     let step = -1;
-    for (let i = 0; i < events.length; i++) {
-      const e = events.at(i)!;
-      if (e.k === 'line') {
+    let collecting = false;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      let fi = c;
+      if (c === LINE) {
         step++;
         if (step > 0) this.stepStart[step] = i;
-        this.stepLine[step] = e.line;
+        this.stepLine[step] = (events.at(i) as { line: number }).line;
+        fi = otherIndex;
       }
-      this.stepOf[i] = Math.max(0, step);
-      const fk = filterKindOf(e);
-      counts.set(fk, counts.get(fk)! + 1);
-    }
-    this.stepStart[this.stepCount] = events.length;
-    this.inGc = new Uint8Array(events.length);
-    let collecting = false;
-    for (let i = 0; i < events.length; i++) {
-      const e = events.at(i)!;
-      if (e.k === 'gc' && e.phase === 'start') collecting = true;
+      // a collection's events, from its `start` to its `stop` included
+      const phase = c === GC ? (events.at(i) as { phase: string }).phase : '';
+      if (phase === 'start') collecting = true;
       if (collecting) this.inGc[i] = 1;
-      if (e.k === 'gc' && e.phase === 'stop') collecting = false;
+      if (phase === 'stop') collecting = false;
+      if (c === GC) fi = gcIndex;
+      this.stepOf[i] = Math.max(0, step);
+      byKind[fi]![fill[fi]!++] = i;
     }
-    const fill = new Map<EventFilterKind, number>();
-    for (const k of EVENT_FILTER_KINDS) {
-      this.byKind.set(k, new Uint32Array(counts.get(k)!));
-      fill.set(k, 0);
-    }
-    for (let i = 0; i < events.length; i++) {
-      const fk = filterKindOf(events.at(i)!);
-      const n = fill.get(fk)!;
-      this.byKind.get(fk)![n] = i;
-      fill.set(fk, n + 1);
-    }
+    this.stepStart[this.stepCount] = n;
+    EVENT_FILTER_KINDS.forEach((k, j) => this.byKind.set(k, byKind[j]!));
   }
 
   get eventCount(): number {

@@ -2,7 +2,7 @@
 // the event stream (for object types and frame names), built once per run in `EventTexts`.
 import type { Holder, TraceEvent } from '../../engine/trace/events';
 import type { PanelEventKind } from '../../protocol/panel';
-import type { EventSeq } from '../../engine/trace/log';
+import { kindAt, type EventSeq } from '../../engine/trace/log';
 
 export function hexAddr(id: number): string {
   return '0x' + id.toString(16);
@@ -26,7 +26,10 @@ export class EventTexts {
   private readonly threads = new Map<number, string>();
 
   constructor(events: EventSeq) {
-    for (const e of events) {
+    for (let i = 0; i < events.length; i++) {
+      const k = kindAt(events, i);
+      if (k !== 'alloc' && k !== 'call' && k !== 'thread') continue;
+      const e = events.at(i)!;
       if (e.k === 'alloc') this.types.set(e.obj, e.type);
       else if (e.k === 'call') this.frames.set(e.frame, e.name);
       else if (e.k === 'thread') this.threads.set(e.thread, e.name);

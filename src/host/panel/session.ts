@@ -9,7 +9,7 @@ import type {
 } from '../../protocol/panel';
 import type { EventIndex } from './eventlog';
 import type { PanelRun } from './types';
-import type { EventSeq } from '../../engine/trace/log';
+import { kindAt, type EventSeq } from '../../engine/trace/log';
 
 /** gc.get_threshold() per version, measured on CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0. */
 export function defaultGcThresholds(version: string): [number, number, number] {
@@ -22,8 +22,11 @@ export function liveBytesPerStep(events: EventSeq, index: EventIndex): Float64Ar
   const sizes = new Map<number, number>();
   let live = 0;
   for (let i = 0; i < events.length; i++) {
-    const e = events.at(i)!;
-    if (e.k === 'alloc') {
+    const k = kindAt(events, i);
+    const e = k === 'alloc' || k === 'update' || k === 'dealloc' ? events.at(i)! : null;
+    if (e === null) {
+      // no size change
+    } else if (e.k === 'alloc') {
       sizes.set(e.obj, e.size);
       live += e.size;
     } else if (e.k === 'update' && e.size !== undefined) {
@@ -66,6 +69,7 @@ export function gcCountSamples(events: EventSeq, index: EventIndex): { steps: Ui
   const steps: number[] = [];
   const counts: [number, number, number][] = [];
   for (let i = 0; i < events.length; i++) {
+    if (kindAt(events, i) !== 'gc') continue;
     const e = events.at(i)!;
     if (e.k !== 'gc' || !e.counts) continue;
     // every report is kept (a collection's start and stop fall in one step: the drop is drawn)
@@ -87,6 +91,7 @@ export function gcOverview(events: EventSeq, index: EventIndex, thresholds: [num
   const collections: GcCollectionMarker[] = [];
   let total = 0;
   for (let i = 0; i < events.length; i++) {
+    if (kindAt(events, i) !== 'gc') continue;
     const e = events.at(i)!;
     if (e.k !== 'gc' || e.phase !== 'stop') continue;
     total++;
@@ -156,6 +161,8 @@ export function gilOverview(events: EventSeq, index: EventIndex): GilOverview {
     l.since = time;
   };
   for (let i = 0; i < events.length; i++) {
+    const k = kindAt(events, i);
+    if (k !== 'gil' && k !== 'thread') continue;
     const e = events.at(i)!;
     if (e.k !== 'gil' && e.k !== 'thread') continue;
     endTime = Math.max(endTime, e.time);
