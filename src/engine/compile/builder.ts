@@ -3,6 +3,7 @@
 import type { Span } from '../parse/ast';
 import { type CodeObject, type ConstValue } from './code';
 import { JUMPS } from './opcodes';
+import { mangle } from './mangle';
 
 export function constKey(c: ConstValue): string {
   switch (c.t) {
@@ -47,6 +48,8 @@ export class CodeBuilder {
   private nameIndex = new Map<string, number>();
   line = 1;
   span: Span | null = null;
+  /** the class name that mangles this unit's names (CPython's u_private); set by the compiler */
+  private: string | null = null;
 
   constructor(init: Pick<CodeObject, 'name' | 'qualname' | 'kind' | 'firstLine'>) {
     this.code = {
@@ -106,7 +109,9 @@ export class CodeBuilder {
     return i;
   }
 
-  addName(n: string): number {
+  /** index of `n` in co_names, mangled as compiler_addop_name does (`raw`: as given, for ADDOP_N) */
+  addName(n: string, raw = false): number {
+    if (!raw) n = mangle(this.private, n);
     let i = this.nameIndex.get(n);
     if (i === undefined) {
       i = this.code.names.length;

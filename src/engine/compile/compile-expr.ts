@@ -17,7 +17,9 @@ export abstract class ExprCompiler {
     public b: CodeBuilder,
     public scope: Scope,
     public lineOf: (off: number) => number,
-  ) {}
+  ) {
+    b.private = scope.private;
+  }
 
   protected abstract nested(b: CodeBuilder, scope: Scope): Compiler;
 
@@ -50,6 +52,7 @@ export abstract class ExprCompiler {
 
   load(name: string): void {
     const b = this.b;
+    name = this.scope.mangle(name);
     switch (this.scope.resolve(name)) {
       case 'fast':
         b.emit(Op.LOAD_FAST, b.varIndex(name));
@@ -69,6 +72,7 @@ export abstract class ExprCompiler {
 
   storeName(name: string): void {
     const b = this.b;
+    name = this.scope.mangle(name);
     switch (this.scope.resolve(name)) {
       case 'fast':
         b.emit(Op.STORE_FAST, b.varIndex(name));
@@ -88,6 +92,7 @@ export abstract class ExprCompiler {
 
   delName(name: string): void {
     const b = this.b;
+    name = this.scope.mangle(name);
     switch (this.scope.resolve(name)) {
       case 'fast':
         b.emit(Op.DELETE_FAST, b.varIndex(name));
@@ -537,7 +542,7 @@ export abstract class ExprCompiler {
     const kwd = args.kwonlyargs.map((a, i) => [a, args.kwDefaults[i]] as const).filter(([, d]) => d !== null);
     if (kwd.length) {
       for (const [a, d] of kwd) {
-        this.const({ t: 'str', v: a.arg });
+        this.const({ t: 'str', v: this.scope.mangle(a.arg) });
         this.expr(d!);
       }
       b.emit(Op.BUILD_MAP, kwd.length);
@@ -577,7 +582,7 @@ export abstract class ExprCompiler {
     const ss = cpythonStackSize(e, this.profile.stackShape, e.kind === 'GeneratorExp', this.freesOf);
     if (ss) {
       code.cpyStackSize = ss.stackSize;
-      code.cpyInlinedLocals = ss.inlinedLocals;
+      code.cpyInlinedLocals = new Set([...ss.inlinedLocals].map((n) => scope.mangle(n)));
     }
     this.setLoc(e);
     this.makeFunction(code, { kind: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kwDefaults: [], kwarg: null, defaults: [], start: 0, end: 0 }, scope);

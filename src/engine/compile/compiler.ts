@@ -135,7 +135,7 @@ export class Compiler extends ExprCompiler {
           if (a.asname && a.name.includes('.')) {
             const parts = a.name.split('.').slice(1);
             for (const p of parts) {
-              b.emit(Op.IMPORT_FROM, b.addName(p));
+              b.emit(Op.IMPORT_FROM, b.addName(p, true)); // ADDOP_N: not mangled
               b.emit(Op.ROT_TWO);
               b.emit(Op.POP_TOP);
             }
@@ -521,7 +521,7 @@ export class Compiler extends ExprCompiler {
     const ss = cpythonStackSize(node as A.FunctionDef | A.Lambda, this.profile.stackShape, scope.isGenerator, this.freesOf);
     if (ss) {
       code.cpyStackSize = ss.stackSize;
-      code.cpyInlinedLocals = ss.inlinedLocals;
+      code.cpyInlinedLocals = new Set([...ss.inlinedLocals].map((n) => scope.mangle(n)));
     }
     return code;
   }

@@ -1,6 +1,7 @@
 // The symbol table (CPython's symtable.c in small): for every scope, which names are local, global,
 // free (from an enclosing function) or cells (captured by an inner scope).
 import type * as A from '../parse/ast';
+import { mangle } from './mangle';
 
 export type ScopeKind = 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
 
@@ -17,7 +18,16 @@ export class Scope {
   frees = new Set<string>();
   isGenerator = false;
   needsClassCell = false;
-  constructor(public kind: ScopeKind, public name: string, public parent: Scope | null, public node: A.Node | null) {}
+  /** the class whose name mangles private names here (CPython's st_private): the innermost enclosing class body */
+  readonly private: string | null;
+  constructor(public kind: ScopeKind, public name: string, public parent: Scope | null, public node: A.Node | null) {
+    this.private = kind === 'class' ? name : (parent?.private ?? null);
+  }
+
+  /** `name` as stored in this scope (private names mangled) */
+  mangle(name: string): string {
+    return mangle(this.private, name);
+  }
 
   /** how a name is accessed from this scope */
   resolve(name: string): 'fast' | 'cell' | 'free' | 'global' | 'name' {
@@ -45,7 +55,7 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
   const bindTarget = (s: Scope, t: A.Expr): void => {
     switch (t.kind) {
       case 'Name':
-        s.bound.add(t.id);
+        s.bound.add(s.mangle(t.id));
         break;
       case 'Tuple':
       case 'List':
@@ -69,10 +79,10 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
     s.children.push(f);
     scopeOf.set(node, f);
     const all = [...a.posonlyargs, ...a.args];
-    for (const p of all) f.params.push(p.arg);
-    for (const p of a.kwonlyargs) f.params.push(p.arg);
-    if (a.vararg) f.params.push(a.vararg.arg);
-    if (a.kwarg) f.params.push(a.kwarg.arg);
+    for (const p of all) f.params.push(f.mangle(p.arg));
+    for (const p of a.kwonlyargs) f.params.push(f.mangle(p.arg));
+    if (a.vararg) f.params.push(f.mangle(a.vararg.arg));
+    if (a.kwarg) f.params.push(f.mangle(a.kwarg.arg));
     f.params.forEach((p) => f.bound.add(p));
     return f;
   };
@@ -101,7 +111,7 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
     if (!e) return;
     switch (e.kind) {
       case 'Name':
-        s.used.add(e.id);
+        s.used.add(s.mangle(e.id));
         // symtable.c: in a function-like block, loading `super` counts as a use of __class__
         if (e.id === 'super' && s.kind !== 'module' && s.kind !== 'class') s.used.add('__class__');
         return;
@@ -187,10 +197,11 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
         // binds in the nearest enclosing non-comprehension scope
         let t: Scope = s;
         while (t.kind === 'comprehension' && t.parent) t = t.parent;
-        t.bound.add(e.target.id);
+        const id = s.mangle(e.target.id);
+        t.bound.add(id);
         if (t !== s) {
-          s.used.add(e.target.id);
-          if (t.kind !== 'module') t.used.add(e.target.id);
+          s.used.add(id);
+          if (t.kind !== 'module') t.used.add(id);
         }
         visitExpr(s, e.value);
         return;
@@ -213,14 +224,14 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
       case 'AugAssign':
         visitExpr(s, st.value);
         if (st.target.kind === 'Name') {
-          s.used.add(st.target.id);
-          s.bound.add(st.target.id);
+          s.used.add(s.mangle(st.target.id));
+          s.bound.add(s.mangle(st.target.id));
         } else visitExpr(s, st.target);
         return;
       case 'AnnAssign':
         if (st.value) visitExpr(s, st.value);
         if (st.value || st.target.kind !== 'Name') bindTarget(s, st.target);
-        else if (st.target.kind === 'Name') s.bound.add(st.target.id);
+        else if (st.target.kind === 'Name') s.bound.add(s.mangle(st.target.id));
         return;
       case 'Delete':
         st.targets.forEach((t) => bindTarget(s, t));
@@ -233,10 +244,10 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
         visitExpr(s, st.cause);
         return;
       case 'Global':
-        st.names.forEach((n) => s.explicitGlobal.add(n));
+        st.names.forEach((n) => s.explicitGlobal.add(s.mangle(n)));
         return;
       case 'Nonlocal':
-        st.names.forEach((n) => s.nonlocal.add(n));
+        st.names.forEach((n) => s.nonlocal.add(s.mangle(n)));
         return;
       case 'Assert':
         visitExpr(s, st.test);
@@ -258,7 +269,7 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
         visitStmts(s, st.body);
         for (const h of st.handlers) {
           visitExpr(s, h.type);
-          if (h.name) s.bound.add(h.name);
+          if (h.name) s.bound.add(s.mangle(h.name));
           visitStmts(s, h.body);
         }
         visitStmts(s, st.orelse);
@@ -274,7 +285,7 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
       case 'FunctionDef': {
         st.decorators.forEach((d) => visitExpr(s, d));
         visitArgs(s, st.args);
-        s.bound.add(st.name);
+        s.bound.add(s.mangle(st.name));
         const f = newFunctionScope(s, 'function', st.name, st, st.args);
         visitStmts(f, st.body);
         return;
@@ -283,7 +294,7 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
         st.decorators.forEach((d) => visitExpr(s, d));
         st.bases.forEach((b) => visitExpr(s, b));
         st.keywords.forEach((k) => visitExpr(s, k.value));
-        s.bound.add(st.name);
+        s.bound.add(s.mangle(st.name));
         const c = new Scope('class', st.name, s, st);
         s.children.push(c);
         scopeOf.set(st, c);
@@ -291,10 +302,10 @@ export function buildSymtable(mod: A.Module): { root: Scope; scopeOf: Map<A.Node
         return;
       }
       case 'Import':
-        for (const a of st.names) s.bound.add(a.asname ?? a.name.split('.')[0]);
+        for (const a of st.names) s.bound.add(s.mangle(a.asname ?? a.name.split('.')[0]));
         return;
       case 'ImportFrom':
-        for (const a of st.names) if (a.name !== '*') s.bound.add(a.asname ?? a.name);
+        for (const a of st.names) if (a.name !== '*') s.bound.add(s.mangle(a.asname ?? a.name));
         return;
       case 'Pass':
       case 'Break':

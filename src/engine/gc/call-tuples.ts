@@ -3,10 +3,13 @@
 // and a dict), a METH_VARARGS builtin or method, an Argument Clinic `*args` parameter (print, 3.11+).
 // Which callables do so differs per version (profile.callArgTuples). The
 // temporaries are only memory and generation-0 counts (hidden objects, free lists included). Not
-// modelled: calling a class defined in Python (type_call's tuple around __init__'s frame) and the call
+// A class defined in Python whose __init__ the loop runs inline gets its temporaries from
+// ctorTemporaries (type_call's tuple and dict, slot_tp_init's keyword-names tuple). Not modelled: the call
 // specializations (3.12 str(x), 3.13 classes) that skip the tuple after warm-up. Also 3.10's lazily built keyword
 // tuple of an argument parser (profile.lazyKwParsers), made by the first call with keywords.
+import type { FreeListKind } from '../alloc/allocator';
 import type { NativeFn, PyObject, PyType } from '../objects/model';
+import { tupleSize } from '../objects/sizes';
 import { PyBuiltin, PyMethodDescr } from '../objects/model';
 import type { Interpreter } from '../vm/machine';
 
@@ -89,4 +92,40 @@ export class CtorTable extends Map<PyType, Ctor> {
     if (!this.listed.has(t.name)) return super.set(t, fn);
     return super.set(t, (ty, args, kwargs) => (ty === t ? withArgTuple(vm, args.length, kwargs, true, () => fn(ty, args, kwargs)) : fn(ty, args, kwargs)));
   }
+}
+
+type Hidden = { addr: number; size: number; kind: FreeListKind | null };
+/** hidden temporaries a constructor call holds while its __init__ frame runs */
+export type CtorTemps = { args: Hidden | null; dict: Hidden | null; kwnames: Hidden | null };
+type CtorVM = Pick<Interpreter, 'internalDepth' | 'gc' | 'profile'>;
+
+/**
+ * Calling a Python class whose __init__ runs as a frame: _PyObject_MakeTpCall packs the positional
+ * arguments into a tuple (none for no arguments: the empty tuple is a singleton) and the keywords
+ * into a dict, before type_call creates the instance.
+ */
+export function ctorArgsBefore(vm: CtorVM, nargs: number, nkw: number): CtorTemps | null {
+  if (vm.internalDepth > 0 || (nargs === 0 && nkw === 0)) return null;
+  const args = nargs > 0 ? hidden(vm, tupleSize(vm.profile, nargs), freeKind(nargs)) : null;
+  const dict = nkw > 0 ? hidden(vm, vm.profile.sizes.dictEmpty, 'dict') : null;
+  return { args, dict, kwnames: null };
+}
+
+/** slot_tp_init's vectorcall of __init__ unpacks the keyword dict into a names tuple (_PyStack_UnpackDict) */
+export function ctorArgsAfterNew(vm: CtorVM, temps: CtorTemps | null, nkw: number): void {
+  if (temps && nkw > 0) temps.kwnames = hidden(vm, tupleSize(vm.profile, nkw), freeKind(nkw));
+}
+
+/** after __init__'s frame is gone: the names tuple (end of the vectorcall), then MakeTpCall's tuple and dict */
+export function ctorArgsRelease(vm: CtorVM, temps: CtorTemps | null): void {
+  if (!temps) return;
+  for (const t of [temps.kwnames, temps.args, temps.dict]) if (t) vm.gc.hiddenFree(t.addr, t.size, t.kind);
+}
+
+function freeKind(n: number): FreeListKind | null {
+  return n < 20 ? (`tuple${n}` as FreeListKind) : null;
+}
+
+function hidden(vm: CtorVM, size: number, kind: FreeListKind | null): Hidden {
+  return { addr: vm.gc.hiddenAlloc(size, kind), size, kind };
 }

@@ -267,7 +267,7 @@ export abstract class Builtins extends Items {
     hidden.dictCopied(t);
     let slots: SlotSpec;
     try {
-      slots = slotSpec(this, ns, baseTypes[0], baseTypes);
+      slots = slotSpec(this, name, ns, baseTypes[0], baseTypes);
       applyLayout(this, t, slots, baseTypes);
     } catch (e) {
       hidden.released(t);

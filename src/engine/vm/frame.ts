@@ -3,6 +3,7 @@
 import type { CodeObject } from '../compile/code';
 import type { PyCell, PyDict, PyException, PyFrameObj, PyFunction, PyGenerator, PyObject } from '../objects/model';
 import type { Holder } from '../trace/events';
+import type { CtorTemps } from '../gc/call-tuples';
 
 export interface Block {
   /** 'finally': SETUP_FINALLY/SETUP_WITH handler; 'except': an exception is being handled */
@@ -33,6 +34,8 @@ export class Frame {
   callerPop = 0;
   /** a constructor frame (__init__ called by the loop): on return push this instance instead */
   ctorInstance: PyObject | null = null;
+  /** the hidden argument tuple/dict of the constructor call, released when this frame is gone */
+  ctorTemps: CtorTemps | null = null;
   /** the frame object (created for tracebacks); it takes over the locals if it outlives the frame */
   frameObj: PyFrameObj | null = null;
   /** references the call held for the callee's duration (CALL_FUNCTION_EX's keyword array), dropped on return */

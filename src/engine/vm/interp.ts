@@ -15,6 +15,8 @@ import { suggest } from './suggestions';
 import { PyRaise, SimStop } from './errors';
 import { BlockThread, Scheduler, type ThreadState } from '../threads/scheduler';
 import { Frame } from './frame';
+import type { Collector } from '../gc/collector';
+import { ctorArgsAfterNew, ctorArgsBefore, ctorArgsRelease } from '../gc/call-tuples';
 import { indexLabel, attrLabel } from './labels';
 
 /** The value stack sentinel for "no self" after LOAD_METHOD: never refcounted. */
@@ -91,6 +93,10 @@ export abstract class EvalLoop extends Builtins {
 
   popFrame(f: Frame, value: PyObject | null): void {
     if (this.rec.enabled) this.rec.ret(f.id, value ? value.id : null);
+    if (f.ctorTemps) {
+      ctorArgsRelease(this, f.ctorTemps);
+      f.ctorTemps = null;
+    }
     this.frame = f.parent;
     this.depth--;
     this.curFrameId = this.frame ? this.frame.id : 0;
@@ -1244,6 +1250,7 @@ export abstract class EvalLoop extends Builtins {
     }
   }
 
+  abstract readonly gc: Collector;
   abstract gcPending(): boolean;
   abstract runPendingGc(): void;
 
@@ -1428,7 +1435,10 @@ export abstract class EvalLoop extends Builtins {
       return nf;
     }
     if (callable instanceof PyType && callable.isHeap && this.hasPyInit(callable)) {
+      const nkw = kwnames ? kwnames.items.length : 0;
+      const temps = ctorArgsBefore(this, pos.length, nkw);
       const inst = this.newInstance(callable);
+      ctorArgsAfterNew(this, temps, nkw);
       const init = this.lookupType(callable, '__init__') as PyFunction;
       const kwargs = kwnames ? this.kwargsFrom(kwnames, kwvals) : null;
       let nf: Frame;
@@ -1436,11 +1446,13 @@ export abstract class EvalLoop extends Builtins {
         nf = this.makeFrame(init, [inst, ...pos], kwargs, false, f);
       } catch (e) {
         this.decref(inst);
+        ctorArgsRelease(this, temps);
         this.dropCallArgs(f, base, kwnames);
         throw e;
       }
       nf.callerPop = stack.length - base;
       nf.ctorInstance = inst;
+      nf.ctorTemps = temps;
       if (kwnames) this.decref(kwnames);
       this.pushFrame(nf);
       return nf;

@@ -10,6 +10,7 @@ import type { Profile } from '../profiles';
 import { getsetsFor } from '../gc/type-objects';
 import { attrLabel } from './labels';
 import type { HolderSpec } from './runtime';
+import { mangle } from '../compile/mangle';
 
 /** what the slots code needs of the VM */
 export interface SlotVM {
@@ -60,8 +61,8 @@ function slotItems(vm: SlotVM, v: PyObject): { items: PyObject[]; fresh: boolean
   return vm.typeError(`'${vm.typeName(v)}' object is not iterable`);
 }
 
-/** type_new_slots: `base` is the class's first base (its layout), `bases` all of them */
-export function slotSpec(vm: SlotVM, ns: PyDict, base: PyType, bases: PyType[]): SlotSpec {
+/** type_new_slots: `name` is the class's name, `base` its first base (its layout), `bases` all of them */
+export function slotSpec(vm: SlotVM, name: string, ns: PyDict, base: PyType, bases: PyType[]): SlotSpec {
   const mayAddDict = !hasDict(base);
   const mayAddWeak = !hasWeak(base) && !varSized(base);
   const slots = ns.map.get('s__slots__')?.value;
@@ -87,9 +88,8 @@ export function slotSpec(vm: SlotVM, ns: PyDict, base: PyType, bases: PyType[]):
   const names: string[] = [];
   for (const it of items as PyStr[]) {
     if ((addDict && it.s === '__dict__') || (addWeak && it.s === '__weakref__')) continue;
-    // CPython mangles private names here (_Py_Mangle); the engine's compiler mangles none (self.__x
-    // stays __x), so neither do slots, which keeps the two consistent
-    const m = it.s;
+    // type_new_copy_slots mangles private names with the class's name, as the compiler does `self.__x`
+    const m = mangle(name, it.s);
     if (ns.map.has('s' + m) && m !== '__qualname__' && m !== '__classcell__' && m !== '__classdictcell__')
       vm.raise('ValueError', `'${m}' in __slots__ conflicts with class variable`);
     names.push(m);

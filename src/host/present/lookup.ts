@@ -3,9 +3,10 @@
 // `.attr` / `__dict__` references, or a parameter in the function's last call.
 import type { FrameInfo, HeapState, LineSummary, ObjectInfo } from '../../engine/api';
 import type { ObjId } from '../../engine/trace/events';
-import { functionBodyLines, statementLines, type NameAt, type ScannedSource } from './source';
+import { enclosingClass, functionBodyLines, statementLines, type NameAt, type ScannedSource } from './source';
 import { stateAfterRun, type HostTimeline } from './timeline';
 import { rootPath } from '../../engine/trace/paths';
+import { mangle } from '../../engine/compile/mangle';
 
 export type Lookup =
   | { kind: 'never-ran'; target: NameAt; line: number; /** for parameters: the function was never called */ func?: string }
@@ -97,12 +98,15 @@ export function lookup(tl: HostTimeline, src: ScannedSource, target: NameAt): Lo
     if (parentStart !== undefined) candidates.push({ state: stateAfterRun(tl, parentStart, frameInfo.parent).state, frame: frameInfo.parent });
   }
   const frameName = frameInfo?.name ?? '<module>';
-  const name = target.path[0]!;
+  // names as CPython stores them: private names in a class body are mangled with the class's name
+  const privateName = enclosingClass(src, target.line);
+  const path = target.path.map((n) => mangle(privateName, n));
+  const name = path[0]!;
   for (const { state, frame } of candidates) {
     const bound = resolveName(state, frame, name);
     if (!bound) continue;
     let id: ObjId | undefined = bound.obj;
-    for (const attr of target.path.slice(1)) {
+    for (const attr of path.slice(1)) {
       const owner: ObjId = id;
       id = followAttribute(state, owner, attr);
       if (id === undefined) {

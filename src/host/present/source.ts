@@ -238,6 +238,30 @@ export function lineText(s: ScannedSource, line: number): string {
   return s.source.slice(start, end).replace(/\r?\n$|\r$/, '');
 }
 
+/**
+ * The innermost class whose body contains `line` (its name, which mangles private names there:
+ * `self.__x` in a method of `A` is stored as `_A__x`), or null at module level or in plain functions
+ * outside any class. Found by indentation: each earlier statement indented less than the last one
+ * kept opens an enclosing block.
+ */
+export function enclosingClass(s: ScannedSource, line: number): string | null {
+  const first = s.logicalStart[line] ?? line;
+  let bound = indentOf(lineText(s, first));
+  for (let l = first - 1; l >= 1 && bound > 0; l--) {
+    if (s.logicalStart[l] !== l) continue; // continuation of a multi-line statement
+    const text = lineText(s, l);
+    if (/^\s*(#|$)/.test(text)) continue;
+    const ind = indentOf(text);
+    if (ind >= bound) continue;
+    bound = ind;
+    const m = CLASS_LINE.exec(text);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+const CLASS_LINE = /^\s*class\s+([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]*)/u;
+
 /** The physical lines of the logical statement containing `line`, first to last. */
 export function statementLines(s: ScannedSource, line: number): number[] {
   const first = s.logicalStart[line] ?? line;

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ObjectInfo, PythonVersion } from '../../../src/engine/api';
+import { simulate } from '../../../src/engine/index';
 import { Timeline } from '../../../src/engine/trace/timeline';
 import { hoverMarkdown, refcountText } from '../../../src/host/present/hover';
 import { fmt } from '../../../src/host/present/l10n';
@@ -155,5 +156,24 @@ describe('host/present/hover', () => {
     const full = hoverMarkdown(lk, { version: '3.12', detail: 'full', t: fmt });
     assert.match(full, /r6/);
     assert.match(full, /step 5 of the simulation/);
+  });
+
+  it('follows private attributes and names under their mangled names, as CPython stores them', () => {
+    const source = 'class A:\n    def __init__(self):\n        __t = [1, 2]\n        self.__x = __t\n        self.__y = 5\na = A()\nprint(a._A__x)\n';
+    const r = simulate(source, { version: '3.12', recordEvents: true, filename: 'm.py' });
+    const s = scan(source);
+    const rtl = new Timeline(r.events);
+    const hover = (line: number, needle: string) => {
+      const target = nameAt(s, offsetAt(s, line, source.split('\n')[line - 1]!.indexOf(needle)));
+      assert.ok(target, needle);
+      return lookup(rtl, s, target);
+    };
+    const x = hover(4, '__x');
+    assert.equal(x.kind, 'object');
+    assert.equal(x.kind === 'object' && x.obj.type, 'list');
+    const t = hover(3, '__t');
+    assert.equal(t.kind === 'object' && t.obj.type, 'list');
+    const outside = hover(7, '_A__x');
+    assert.equal(outside.kind === 'object' && outside.obj.type, 'list');
   });
 });

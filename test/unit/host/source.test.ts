@@ -1,6 +1,6 @@
 // The editor-side lexer: which token is a name, attribute or parameter; logical lines; def bodies.
 import { strict as assert } from 'node:assert';
-import { functionBodyLines, lineText, nameAt, offsetAt, scan, statementLines } from '../../../src/host/present/source';
+import { enclosingClass, functionBodyLines, lineText, nameAt, offsetAt, scan, statementLines } from '../../../src/host/present/source';
 
 const at = (src: string, needle: string, nth = 0, delta = 0) => {
   let i = -1;
@@ -78,5 +78,18 @@ describe('host/present/source', () => {
     const s = scan(src);
     assert.deepEqual(functionBodyLines(s, 1), [3, 6]);
     assert.deepEqual(functionBodyLines(s, 8), [8]);
+  });
+
+  it('finds the innermost class around a line (the name that mangles private names there)', () => {
+    const src = 'class A(B):\n    x = 1\n    def f(self,\n          a):\n\n        # c\n        self.__x = a\n    class __N:\n        def m(self): return self.__q\n    y = 2\ndef g():\n    return 1\n';
+    const s = scan(src);
+    assert.equal(enclosingClass(s, 1), null);
+    assert.equal(enclosingClass(s, 2), 'A');
+    assert.equal(enclosingClass(s, 4), 'A');
+    assert.equal(enclosingClass(s, 7), 'A');
+    assert.equal(enclosingClass(s, 8), 'A');
+    assert.equal(enclosingClass(s, 9), '__N');
+    assert.equal(enclosingClass(s, 10), 'A');
+    assert.equal(enclosingClass(s, 12), null);
   });
 });
