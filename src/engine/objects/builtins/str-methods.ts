@@ -139,7 +139,13 @@ export function installStrMethods(vm: Interpreter): void {
     return vm.none();
   });
   m('object', '__getattribute__', (self, a) => vm.getattr(self, s(a[0])));
-  m('object', '__new__', (_self, a) => vm.newInstance(a[0] as PyType));
+  // a static method in CPython: reached through a class (`A.__new__(A)`) the class may arrive as self
+  m('object', '__new__', (self, a) => {
+    const cls = a.length > 0 ? a[0] : self;
+    if (cls === undefined) return vm.typeError('object.__new__(): not enough arguments');
+    if (!(cls instanceof PyType)) return vm.typeError(`object.__new__(X): X is not a type object (${vm.typeName(cls)})`);
+    return vm.newInstance(cls);
+  });
   m('object', '__dir__', (self) => strList(self instanceof PyInstance ? vm.attrNames(self) : []));
   m('type', 'mro', (self) => {
     const items = (self as PyType).mro.map((t) => (vm.incref(t), t));
