@@ -32,6 +32,8 @@ const EXCEPTIONS: [string, string][] = [
 export type ModuleFactory = () => PyModule;
 
 export abstract class Builtins extends Items {
+  /** stop the simulation at the current instruction: a construct outside the simulated subset */
+  abstract stopHere(construct: string): never;
   builtinsDict!: PyDict;
   builtinsModule!: PyModule;
   mainModule!: PyModule;
@@ -203,7 +205,7 @@ export abstract class Builtins extends Items {
   private buildClass(args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject {
     const [func, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
     if (kwargs && kwargs.size && !(kwargs.size === 1 && kwargs.has('metaclass') && kwargs.get('metaclass') === this.T.type))
-      this.typeError('class keyword arguments (metaclass=...) are not simulated');
+      this.stopHere('class keyword arguments (`metaclass=`, `__init_subclass__` keywords)');
     // the bases tuple comes first (it becomes the class's __bases__); no bases: the empty tuple
     const basesTuple = bases.length ? this.newTuple(bases.map((b) => (this.incref(b), b))) : null;
     let ns: PyDict;

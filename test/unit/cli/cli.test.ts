@@ -70,6 +70,7 @@ describe('cli/pymem', function () {
       ['f = open("x.txt")\n', 'line 1: `open()` and file objects are not simulated yet'],
       ['import json\n', 'line 1: `import json` (simulated modules: gc, multiprocessing, sys, threading, time, tracemalloc, weakref) is not simulated yet'],
       ['x = input()\n', 'line 1: `input()` (the simulation has no standard input) is not simulated yet'],
+      ['class M(type):\n    pass\nclass C(metaclass=M):\n    pass\n', 'line 3: class keyword arguments (`metaclass=`, `__init_subclass__` keywords) are not simulated yet'],
     ];
     for (const [src, msg] of cases) {
       const r = pymem('run', file('unsupported.py', src));

@@ -187,6 +187,17 @@ export function installStrMethods(vm: Interpreter): void {
     return self;
   });
   m('BaseException', '__str__', (self) => vm.newStr(vm.exceptionStr(self as PyException)));
+  // BaseException_init: args becomes the call's arguments (super().__init__(msg) in a subclass)
+  m('BaseException', '__init__', (self, a) => {
+    const e = self as PyException;
+    for (const x of a) vm.incref(x);
+    const t = vm.newTuple(a);
+    vm.moveTo(t, [e, 'args']);
+    const old = e.args;
+    e.args = t;
+    if (old) vm.decrefBy(old, [e, 'args']);
+    return vm.none();
+  });
   void PyList;
 }
 
