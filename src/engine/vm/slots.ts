@@ -9,6 +9,7 @@ import { pyIsIdentifier } from '../objects/text';
 import type { Profile } from '../profiles';
 import { getsetsFor } from '../gc/type-objects';
 import { attrLabel } from './labels';
+import { forEachSlot } from '../objects/slots';
 import type { HolderSpec } from './runtime';
 import { mangle } from '../compile/mangle';
 
@@ -169,14 +170,8 @@ export function noDictError(vm: SlotVM, o: PyObject, name: string): never {
 export function clearSlots(vm: Pick<SlotVM, 'decrefBy'>, o: PyInstance): void {
   const slots = o.slots;
   if (!slots) return;
-  for (const k of o.type.mro) {
-    if (!k.slotNames.length) continue;
-    const start = k.nslots - k.slotNames.length;
-    for (let i = 0; i < k.slotNames.length; i++) {
-      const v = slots[start + i];
-      if (!v) continue;
-      slots[start + i] = null;
-      vm.decrefBy(v, [o, attrLabel(k.slotNames[i])]);
-    }
-  }
+  forEachSlot(o, (v, name, index) => {
+    slots[index] = null;
+    vm.decrefBy(v, [o, attrLabel(name)]);
+  });
 }
