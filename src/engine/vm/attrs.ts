@@ -3,7 +3,7 @@
 // managed dict (3.11+) or a real __dict__ object (3.10), and the special attributes of builtins.
 import {
   F_DEAD, PyBuiltin, PyCell, PyClassMethod, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyMethodDescr,
-  PyModule, PyNone, PyObject, PyProperty, PyStaticMethod, PyStr, PyTuple, PyType, PyGenerator, PySlice, PyInt,
+  PyModule, PyNone, PyObject, PyProperty, PyStaticMethod, PyStr, PyTuple, PyType, PyGenerator, PySlice, PyInt, PyCode, PyFrameObj,
   PyFloat, PyWeakRef, PyRange, PySuper, PyMemberDescr,
 } from '../objects/model';
 import { memberSet, memberValue, noDictError } from './slots';
@@ -354,7 +354,16 @@ export abstract class Attrs extends Containers {
       if (name === 'stop') return this.newInt(o.stop);
       if (name === 'step') return this.newInt(o.step);
     }
-    if (o instanceof PyGenerator && name === '__name__') return this.newStr(o.name);
+    if (o instanceof PyGenerator) {
+      if (name === '__name__') return this.newStr(o.name);
+      if (name === '__qualname__') return this.newStr(o.qualname);
+      if (name === 'gi_running') return this.newBool(o.running);
+      if (name === 'gi_suspended' && this.profile.version >= '3.11') return this.newBool(!o.running && !o.finished && !!(o.frame as { pc?: number } | null)?.pc);
+      // the frame and code objects behind a generator are not simulated as Python objects
+      if (name === 'gi_frame' || name === 'gi_code' || name === 'gi_yieldfrom') this.stopHere('generator introspection (`gi_frame`, `gi_code`, `gi_yieldfrom`)');
+    }
+    if (o instanceof PyCode && name.startsWith('co_')) this.stopHere('code object attributes (`co_*`)');
+    if (o instanceof PyFrameObj && name.startsWith('f_')) this.stopHere('frame object attributes (`f_*`)');
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return this.retOrNone(o.func);
     }

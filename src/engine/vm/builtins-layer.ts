@@ -32,8 +32,6 @@ const EXCEPTIONS: [string, string][] = [
 export type ModuleFactory = () => PyModule;
 
 export abstract class Builtins extends Items {
-  /** stop the simulation at the current instruction: a construct outside the simulated subset */
-  abstract stopHere(construct: string): never;
   builtinsDict!: PyDict;
   builtinsModule!: PyModule;
   mainModule!: PyModule;

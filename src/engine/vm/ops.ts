@@ -31,6 +31,8 @@ const DUNDER: Record<BinOpName, [string, string, string]> = {
 export abstract class Ops extends Factory {
   /** the script's name as `python3 <filename>` was given it (co_filename, tracebacks) */
   abstract readonly filename: string;
+  /** stop the simulation at the current instruction: a construct outside the simulated subset */
+  abstract stopHere(construct: string): never;
   // provided by later layers
   abstract callObject(f: PyObject, args: PyObject[], kwargs?: Map<string, PyObject> | null): PyObject;
   abstract getattr(o: PyObject, name: string): PyObject;
