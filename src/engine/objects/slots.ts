@@ -14,6 +14,16 @@ export function instanceBytes(p: Profile, t: PyType): number {
   return 16 + 8 * t.nslots + dictPointer + weakPointer + 16 + preHeader;
 }
 
+/**
+ * The pre-header sys.getsizeof counts before an object (_PyType_PreHeaderSize minus the GC header):
+ * 3.11+ a managed dict of a class laid out on object, 3.12+ a managed weak-reference list.
+ */
+export function preHeaderBytes(p: Profile, o: PyObject): number {
+  const t = o.type;
+  if (!t || !t.isHeap) return 0;
+  return (t.instDict && p.managedDicts && t.layout === 'object') || (t.instWeak && p.managedWeakrefs) ? 16 : 0;
+}
+
 /** sys.getsizeof of a class: a class whose instances have no __dict__ has no cached keys */
 export function typeBytes(p: Profile, t: PyType): number {
   return p.sizes.type - (t.layout === 'object' && !t.instDict ? p.sizes.typeCachedKeys : 0);

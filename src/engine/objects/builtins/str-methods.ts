@@ -3,6 +3,7 @@
 import * as I from '../intmath';
 import { PyException, PyFloat, PyGenerator, PyInt, PyList, PyNone, PyObject, PyStr, PyTuple, PyType, PyInstance } from '../model';
 import * as X from '../text';
+import { preHeaderBytes } from '../slots';
 import type { Interpreter } from '../../vm/machine';
 import { PyRaise } from '../../vm/errors';
 import { arity } from './args';
@@ -146,6 +147,8 @@ export function installStrMethods(vm: Interpreter): void {
     if (!(cls instanceof PyType)) return vm.typeError(`object.__new__(X): X is not a type object (${vm.typeName(cls)})`);
     return vm.newInstance(cls);
   });
+  // object.__sizeof__: what sys.getsizeof counts without the GC header and the pre-header
+  m('object', '__sizeof__', (self) => vm.newInt(vm.sizeof(self) - (self.gcType || self.type.gcInstances ? 16 : 0) - preHeaderBytes(vm.profile, self)));
   m('object', '__dir__', (self) => strList(self instanceof PyInstance ? vm.attrNames(self) : []));
   m('type', 'mro', (self) => {
     const items = (self as PyType).mro.map((t) => (vm.incref(t), t));
