@@ -47,6 +47,8 @@ export interface CodeObject {
   /** source span per instruction, for diagnostics (unsupported constructs) */
   spans: (Span | null)[];
   firstLine: number;
+  /** index in consts of the function's docstring (func.__doc__), when it has one */
+  docConst?: number;
   /** co_firstlineno when it differs from firstLine (a decorated function: its first decorator's line) */
   coFirstLineno?: number;
   /** messages for STOP_UNSUPPORTED (index = its arg) */

@@ -8,6 +8,7 @@ import { CodeBuilder, Label } from './builder';
 import { CO_GENERATOR, CO_NESTED, CO_VARARGS, CO_VARKEYWORDS, type CodeObject } from './code';
 import { Op } from './opcodes';
 import { buildSymtable, type Scope } from './symtable';
+import { staticAttributes } from './static-attributes';
 import { cpythonStackSize } from './stacksize';
 import { ExprCompiler, CompileErrorLike as CompileError } from './compile-expr';
 
@@ -466,8 +467,26 @@ export class Compiler extends ExprCompiler {
     cb.emit(Op.STORE_NAME, cb.addName('__module__'));
     cb.emit(Op.LOAD_CONST, cb.addConst({ t: 'str', v: cb.code.qualname }));
     cb.emit(Op.STORE_NAME, cb.addName('__qualname__'));
+    if (this.profile.classBodyMetadata) {
+      // 3.13: __firstlineno__ (the first decorator's line for a decorated class)
+      const first = this.lineOf(Math.min(s.start, ...s.decorators.map((d) => d.start)));
+      cb.emit(Op.LOAD_CONST, cb.addConst({ t: 'int', v: BigInt(first) }));
+      cb.emit(Op.STORE_NAME, cb.addName('__firstlineno__'));
+    }
+    const classDoc = docstringOf(s.body);
+    if (classDoc !== undefined) {
+      // compiler_body: a class docstring is stored as __doc__ before the rest of the body
+      cc.setLoc(s.body[0]!);
+      cb.emit(Op.LOAD_CONST, cb.addConst({ t: 'str', v: classDoc }));
+      cb.emit(Op.STORE_NAME, cb.addName('__doc__'));
+    }
     cc.stmts(s.body);
     cb.line = cc.lastLine(s);
+    if (this.profile.classBodyMetadata) {
+      const attrs = staticAttributes(s.body);
+      cb.emit(Op.LOAD_CONST, cb.addConst({ t: 'tuple', items: attrs.map((v) => ({ t: 'str', v })) }));
+      cb.emit(Op.STORE_NAME, cb.addName('__static_attributes__'));
+    }
     if (scope.needsClassCell) {
       cb.emit(Op.LOAD_CLOSURE, 0);
       cb.emit(Op.DUP_TOP);
@@ -506,6 +525,9 @@ export class Compiler extends ExprCompiler {
     // co_firstlineno: a decorated function's code starts at its first decorator
     const decorators = (node as { decorators?: A.Expr[] }).decorators;
     if (decorators && decorators.length > 0) code.coFirstLineno = this.lineOf(Math.min(node.start, ...decorators.map((d) => d.start)));
+    // a function's docstring is its first constant (co_consts[0]); func.__doc__ refers to it
+    const doc = node.kind === 'FunctionDef' ? docstringOf((node as A.FunctionDef).body) : undefined;
+    if (doc !== undefined) code.docConst = cb.addConst({ t: 'str', v: doc });
     for (const p of scope.params) cb.varIndex(p);
     code.posonlyargcount = args.posonlyargs.length;
     code.argcount = args.posonlyargs.length + args.args.length;
@@ -525,6 +547,14 @@ export class Compiler extends ExprCompiler {
     }
     return code;
   }
+}
+
+/** the docstring of a function or class body: a first statement that is a str constant */
+function docstringOf(body: A.Stmt[]): string | undefined {
+  const first = body[0];
+  if (first?.kind !== 'Expr' || first.value.kind !== 'Constant') return undefined;
+  const v = first.value.value;
+  return v.type === 'str' ? v.value : undefined;
 }
 
 function endsWithReturn(body: A.Stmt[]): boolean {

@@ -167,6 +167,8 @@ export class PyProperty extends PyObject {
 
 export class PyType extends PyObject {
   dict = new Map<string, PyObject>();
+  /** ht_qualname: the __qualname__ string a class statement gave it (held by the class, not in its dict) */
+  qualnameRef: PyObject | null = null;
   /** the trace's short repr of its instances (`<Pair object>`), shared by all of them, and the qualname it was made for */
   instanceLabel: string | null = null;
   instanceLabelFor = '';

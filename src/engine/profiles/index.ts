@@ -14,6 +14,7 @@ const ARG_TUPLES_TO_312 = `${ARG_TUPLES_ALL} str min max str.startswith str.ends
 
 const common = {
   inlineValues: false,
+  classBodyMetadata: false,
   managedWeakrefs: true,
   noDictSetMessage: false,
   generatorEmbedsFrame: true,
@@ -113,6 +114,7 @@ const p313: Profile = {
   callArgTuples: `${ARG_TUPLES_ALL} print`,
   gcThresholds: [2000, 10, 10],
   inlineValues: true,
+  classBodyMetadata: true,
   noDictSetMessage: true,
   stackShape: { ...p312.stackShape!, returnConst: false, kwNamesOnStack: true, specExtraPiece: false },
   // 3.13 made interned strings mortal again (only statically allocated ones stay immortal)

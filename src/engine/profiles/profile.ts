@@ -42,6 +42,8 @@ export interface Profile {
   /** 3.13: instances of plain classes carry their attribute values inline, allocated with the object
    * and sized from the class's shared keys (objects/inline-values.ts); sys.getsizeof does not count them */
   inlineValues: boolean;
+  /** 3.13: a class body stores __firstlineno__ and __static_attributes__ in the class namespace */
+  classBodyMetadata: boolean;
   /** 3.12+: the weak-reference list of a class's instances lives in the pre-header (Py_TPFLAGS_MANAGED_WEAKREF),
    * not in a pointer slot after the object (objects/slots.ts sizes instances from it) */
   managedWeakrefs: boolean;

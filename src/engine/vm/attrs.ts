@@ -313,8 +313,14 @@ export abstract class Attrs extends Containers {
           return o.globals;
         case '__module__':
           return this.newStr('__main__');
-        case '__doc__':
-          return this.none();
+        case '__doc__': {
+          // the docstring is the code's first constant
+          const i = o.code.docConst;
+          if (i === undefined) return this.none();
+          const doc = this.constObjects(o.code)[i]!;
+          this.incref(doc);
+          return doc;
+        }
         case '__dict__':
           if (!o.dict) o.dict = this.newDict();
           this.incref(o.dict);
@@ -333,6 +339,8 @@ export abstract class Attrs extends Containers {
       if (name === '__self__') return this.retOrNone(o.self);
       if (name === '__func__') return this.retOrNone(o.func);
       if (name === '__name__' && o.func instanceof PyFunction) return this.newStr(o.func.name);
+      // method_getattro: other attributes come from the function
+      if (o.func instanceof PyFunction && (name === '__doc__' || name === '__qualname__' || name === '__module__')) return this.specialAttr(o.func, name);
       return null;
     }
     if (o instanceof PyBuiltin) {

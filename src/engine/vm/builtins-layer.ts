@@ -279,8 +279,21 @@ export abstract class Builtins extends Items {
     for (const e of ns.map.values()) {
       const k = (e.key as PyStr).s;
       if (k === '__classcell__') continue;
+      if (k === '__qualname__') {
+        // type_new_set_ht_name: the class keeps its qualname as ht_qualname, not in its __dict__
+        if (e.value instanceof PyStr) t.qualname = e.value.s;
+        t.qualnameRef = e.value;
+        this.increfBy(e.value, [t, '__qualname__']);
+        continue;
+      }
       t.dict.set(k, e.value);
       this.increfBy(e.value, [t, attrLabel(k)]);
+    }
+    // type_dict_set_doc (PyType_Ready): a class without a docstring gets __doc__ = None
+    if (!t.dict.has('__doc__')) {
+      const none = this.none();
+      t.dict.set('__doc__', none);
+      this.moveTo(none, [t, attrLabel('__doc__')]);
     }
     if (this.profile.inlineValues) t.sharedKeys = sharedKeysFor(t);
     // tp_base: the class holds its first base

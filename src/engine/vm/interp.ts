@@ -1702,6 +1702,11 @@ export abstract class EvalLoop extends Builtins {
     t.dict.clear();
     this.typeVersion++;
     for (const [name, v] of entries) this.decrefBy(v, [t, attrLabel(name)]);
+    if (t.qualnameRef) {
+      const q = t.qualnameRef;
+      t.qualnameRef = null;
+      this.decrefBy(q, [t, '__qualname__']);
+    }
     if (t.mroTuple) {
       const m = t.mroTuple;
       t.mroTuple = null;
