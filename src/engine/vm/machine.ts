@@ -7,6 +7,7 @@ import { installCtors } from '../objects/builtins/ctors';
 import { installContainerMethods, viewIter } from '../objects/builtins/container-methods';
 import { installFunctions } from '../objects/builtins/functions';
 import { installStrMethods } from '../objects/builtins/str-methods';
+import { installDunders } from '../objects/builtins/dunders';
 import {
   F_DEAD, F_IMMORTAL, PyCode, PyFloat, PyInt, PyDict, PyDictView, PyException, PyFrameObj, PyInstance, PyList, PyModule, PyNone, PyObject, PyStr, PyTuple, PyWeakRef,
 } from '../objects/model';
@@ -42,6 +43,7 @@ export class Interpreter extends EvalLoop {
     installCtors(this);
     installContainerMethods(this);
     installStrMethods(this);
+    installDunders(this);
     this.moduleFactories.set('sys', () => makeSysModule(this));
     installGc(this);
     installWeakref(this);
