@@ -16,17 +16,16 @@ export function installDunders(vm: Interpreter): void {
     const type = T[t];
     if (type) vm.method(type, name, (args, _kwargs, self) => fn(self!, args));
   };
-  const arg = (args: PyObject[], name: string): PyObject => {
+  const arg = (args: PyObject[]): PyObject => {
     if (args.length !== 1) vm.typeError(`expected 1 argument, got ${args.length}`);
-    void name;
     return args[0]!;
   };
   for (const t of SIZED) {
     m(t, '__len__', (self) => vm.newInt(vm.len(self)));
     m(t, '__iter__', (self) => vm.iter(self));
-    m(t, '__contains__', (self, a) => vm.newBool(vm.contains(self, arg(a, '__contains__'))));
+    m(t, '__contains__', (self, a) => vm.newBool(vm.contains(self, arg(a))));
   }
-  for (const t of SUBSCRIPTABLE) m(t, '__getitem__', (self, a) => vm.getitem(self, arg(a, '__getitem__')));
+  for (const t of SUBSCRIPTABLE) m(t, '__getitem__', (self, a) => vm.getitem(self, arg(a)));
   for (const t of ITERATORS) {
     m(t, '__iter__', (self) => (vm.incref(self), self));
     m(t, '__next__', (self) => vm.next(self) ?? vm.raise('StopIteration'));
@@ -36,13 +35,13 @@ export function installDunders(vm: Interpreter): void {
   const notImplemented = (): PyObject => (vm.incref(vm.NotImplemented), vm.NotImplemented);
   for (const [name, op] of NUMBER_OPS) {
     m('int', name, (self, a) => {
-      const o = arg(a, name);
+      const o = arg(a);
       return o instanceof PyInt && !(o instanceof PyFloat) ? vm.binaryOp(self, o, op) : notImplemented();
     });
     m('float', name, (self, a) => {
-      const o = arg(a, name);
+      const o = arg(a);
       return o instanceof PyInt || o instanceof PyFloat ? vm.binaryOp(self, o, op) : notImplemented();
     });
   }
-  for (const t of ['list', 'tuple', 'str']) m(t, '__add__', (self, a) => vm.binaryOp(self, arg(a, '__add__'), '+'));
+  for (const t of ['list', 'tuple', 'str']) m(t, '__add__', (self, a) => vm.binaryOp(self, arg(a), '+'));
 }
