@@ -212,8 +212,11 @@ export abstract class Attrs extends Containers {
       case '__qualname__':
         return this.newStr(t.qualname);
       case '__mro__':
+        // a class keeps its tuples (tp_mro, tp_bases): the same object every time
+        if (t.mroTuple) return (this.incref(t.mroTuple), t.mroTuple);
         return this.newTuple(t.mro.map((k) => (this.incref(k), k)));
       case '__bases__':
+        if (t.basesTuple) return (this.incref(t.basesTuple), t.basesTuple);
         return this.newTuple(t.bases.map((k) => (this.incref(k), k)));
       case '__base__':
         if (t.bases[0]) {

@@ -150,6 +150,14 @@ export function installStrMethods(vm: Interpreter): void {
   // object.__sizeof__: what sys.getsizeof counts without the GC header and the pre-header
   m('object', '__sizeof__', (self) => vm.newInt(vm.sizeof(self) - (self.gcType || self.type.gcInstances ? 16 : 0) - preHeaderBytes(vm.profile, self)));
   m('object', '__dir__', (self) => strList(self instanceof PyInstance ? vm.attrNames(self) : []));
+  // tp_subclasses: the live classes that name this one as a base, in the order they were made
+  m('type', '__subclasses__', (self) => {
+    // a builtin type's subclasses include the interpreter's own classes, which are not simulated
+    if (!(self as PyType).isHeap) vm.stopHere('`__subclasses__()` of a builtin type');
+    const subs: PyObject[] = [];
+    for (const o of vm.heap) if (o instanceof PyType && o.bases.includes(self as PyType)) subs.push((vm.incref(o), o));
+    return vm.newList(subs);
+  });
   m('type', 'mro', (self) => {
     const items = (self as PyType).mro.map((t) => (vm.incref(t), t));
     const l = vm.newList(items);
