@@ -15,13 +15,20 @@ export type ObjFlag =
   | 'shared' // singleton or builtin owned by the interpreter; refcount not knowable by a simulator
   | 'const'; // held by a code object's co_consts
 
+/** Every ObjFlag, in the order the engine lists them on an alloc event (stores may keep them as bits). */
+export const OBJ_FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];
+
+/** The scopes a name holder can have, in a fixed order (stores may keep a scope as its index). */
+export const NAME_SCOPES = ['local', 'global', 'cell', 'class'] as const;
+export type NameScope = (typeof NAME_SCOPES)[number];
+
 /**
  * Who holds a reference. `label` says where inside the holder: a name, `[3]`, `.attr`, `['key']`,
  * `co_consts`, `cell_contents`, ...
  */
 export type Holder =
   | { kind: 'object'; obj: ObjId; label: string }
-  | { kind: 'name'; frame: FrameId; name: string; scope: 'local' | 'global' | 'cell' | 'class' }
+  | { kind: 'name'; frame: FrameId; name: string; scope: NameScope }
   | { kind: 'stack'; frame: FrameId }
   | { kind: 'arena' } // the compiler's AST arena: constants of a script run as `python3 file.py`
   | { kind: 'interpreter'; what: string } // sys.modules, builtins, type caches ...

@@ -2,18 +2,17 @@
 // on the hot path; counts live in a flat [id, count, id, count...] array (cheap to copy when a
 // checkpointed record is cloned) that turns into a Map once an object has many holders (None held
 // by thousands of list slots).
-import type { FrameId, Holder, ObjId } from './events';
+import { NAME_SCOPES, type FrameId, type Holder, type ObjId } from './events';
 
 /** Holder id 0: every reference the events did not attribute. */
 export const TEMPORARY_HOLDER = 0;
 const TEMPORARY: Holder = { kind: 'temporary' };
-const SCOPES = ['local', 'global', 'cell', 'class'] as const;
 
 /** Interns holders: equal holders get one small integer id for the life of a timeline. */
 export class HolderTable {
   readonly list: Holder[] = [TEMPORARY];
   private readonly byObject = new Map<ObjId, Map<string, number>>();
-  private readonly byName = SCOPES.map(() => new Map<FrameId, Map<string, number>>());
+  private readonly byName = NAME_SCOPES.map(() => new Map<FrameId, Map<string, number>>());
   private readonly byStack = new Map<FrameId, number>();
   private readonly byInterp = new Map<string, number>();
   private arena = -1;
@@ -37,7 +36,7 @@ export class HolderTable {
       case 'object':
         return this.inner(this.byObject, h.obj, h.label, h);
       case 'name':
-        return this.inner(this.byName[SCOPES.indexOf(h.scope)]!, h.frame, h.name, h);
+        return this.inner(this.byName[NAME_SCOPES.indexOf(h.scope)]!, h.frame, h.name, h);
       case 'stack': {
         let id = this.byStack.get(h.frame);
         if (id === undefined) this.byStack.set(h.frame, (id = this.add(h)));

@@ -4,7 +4,7 @@
 // allocs have in a side table; every other event is kept as the object it was built as. Reading (`at`) materializes a fresh TraceEvent per index, a short-lived object the
 // JavaScript collector frees young, so a long run keeps ~30 bytes per event outside the JavaScript heap
 // instead of retained objects the collector has to trace (2x faster recording of cycles.py).
-import type { Holder, ObjFlag, TraceEvent } from './events';
+import { NAME_SCOPES, OBJ_FLAGS, type Holder, type ObjFlag, type TraceEvent } from './events';
 
 /**
  * What readers of a trace need: an indexable, iterable sequence of events. A plain `TraceEvent[]` is
@@ -25,9 +25,6 @@ const DECREF = 3;
 const MOVE = 4;
 const DEALLOC = 5;
 const ALLOC = 6;
-
-/** alloc flags as bits of the extra's k, in the order the engine lists them; bits 5-6: gcTracked (0 absent, 1 false, 2 true) */
-const FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
@@ -80,8 +77,9 @@ export interface HolderColumns {
 
 /**
  * Rows for the fields only some events have, appended in event order: a move's `to` holder (k, n, s
- * as in HolderColumns); an alloc's flags/gcTracked bits (k), line (n), type name string id (s) and
- * repr index in `texts` (t). Kept apart so that every event does not pay for them.
+ * as in HolderColumns); an alloc's flags (bit i: OBJ_FLAGS[i]) and gcTracked (bits 5-6: 0 absent,
+ * 1 false, 2 true) in k, its line (n), type name string id (s) and repr index in `texts` (t). Kept
+ * apart so that every event does not pay for them.
  */
 export interface Extras {
   count: number;
@@ -102,7 +100,6 @@ const H_STACK = 6;
 const H_ARENA = 7;
 const H_INTERPRETER = 8;
 const H_TEMPORARY = 9;
-const SCOPES = ['local', 'global', 'cell', 'class'] as const;
 
 export class EventLog implements EventSeq {
   private readonly chunks: Chunk[] = [];
@@ -197,7 +194,7 @@ export class EventLog implements EventSeq {
         cols.s[j] = this.str(h.label);
         return;
       case 'name':
-        cols.k[j] = H_NAME + SCOPES.indexOf(h.scope);
+        cols.k[j] = H_NAME + NAME_SCOPES.indexOf(h.scope);
         cols.n[j] = h.frame;
         cols.s[j] = this.str(h.name);
         return;
@@ -227,7 +224,7 @@ export class EventLog implements EventSeq {
       case H_ARENA: return { kind: 'arena' };
       case H_INTERPRETER: return { kind: 'interpreter', what: this.strings[cols.s[j]!]! };
       case H_TEMPORARY: return { kind: 'temporary' };
-      default: return { kind: 'name', frame: cols.n[j]!, name: this.strings[cols.s[j]!]!, scope: SCOPES[k - H_NAME]! };
+      default: return { kind: 'name', frame: cols.n[j]!, name: this.strings[cols.s[j]!]!, scope: NAME_SCOPES[k - H_NAME]! };
     }
   }
 
@@ -288,7 +285,7 @@ export class EventLog implements EventSeq {
     if (flags !== undefined) {
       let last = -1;
       for (const f of flags) {
-        const b = FLAGS.indexOf(f);
+        const b = OBJ_FLAGS.indexOf(f);
         if (b <= last) bits = -1; // unknown, repeated or out of order: keep the event as it is
         last = b;
         bits |= 1 << b;
@@ -409,7 +406,7 @@ export class EventLog implements EventSeq {
           k: 'alloc', obj: c.a[j]!, type: this.strings[ex.s[r]!]!, size: c.b[j]!, line: ex.n[r]!, repr: this.texts[ex.t[r]!]!,
         };
         const bits = ex.k[r]!;
-        if (bits & 31) e.flags = FLAGS.filter((_, b) => bits & (1 << b));
+        if (bits & 31) e.flags = OBJ_FLAGS.filter((_, b) => bits & (1 << b));
         if (bits & 96) e.gcTracked = (bits & 64) !== 0;
         const holder = this.getHolder(c.h1, j);
         if (holder !== undefined) e.holder = holder;

@@ -14,7 +14,7 @@ import {
 } from '../objects/model';
 import type { Profile } from '../profiles';
 import { EventRecorder } from '../trace/recorder';
-import type { FrameId, Holder, ObjFlag } from '../trace/events';
+import { NAME_SCOPES, type FrameId, type Holder, type NameScope, type ObjFlag } from '../trace/events';
 import { SimStop } from './errors';
 import type { Frame } from './frame';
 import { attrLabel, indexLabel } from './labels';
@@ -101,7 +101,7 @@ export abstract class Runtime {
   nameHolder(frame: FrameId, name: string, scope: NameScope): Holder {
     let perFrame = this.nameHolders.get(frame);
     if (!perFrame) this.nameHolders.set(frame, (perFrame = []));
-    const si = scope === 'local' ? 0 : scope === 'global' ? 1 : scope === 'cell' ? 2 : 3;
+    const si = NAME_SCOPES.indexOf(scope);
     const m = perFrame[si] ?? (perFrame[si] = new Map());
     let holder = m.get(name);
     if (!holder) m.set(name, (holder = { kind: 'name', frame, name, scope }));
@@ -508,11 +508,9 @@ export abstract class Runtime {
  * A reference holder, cheap to pass on hot paths: [container, label] | ['name', frame, name, scope] |
  * ['stack', frame] | ['arena'] | ['interp', what]. Turned into a trace Holder only when recording.
  */
-type NameScope = 'local' | 'global' | 'cell' | 'class';
-
 export type HolderSpec =
   | [PyObject, string]
-  | ['name', FrameId, string, 'local' | 'global' | 'cell' | 'class']
+  | ['name', FrameId, string, NameScope]
   | ['stack', FrameId]
   | ['arena']
   | ['interp', string];

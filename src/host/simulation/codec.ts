@@ -1,8 +1,10 @@
-// A compact transfer encoding for the event stream: numbers in one Float64Array (moved between threads
-// without copying) plus a table of distinct strings. Structured-cloning 200,000 event objects blocks
-// the receiving thread for about a second; decoding this takes a small fraction of that. Event kinds
-// or fields this file does not know travel as JSON, so the codec never loses data.
-import type { GcPhase, Holder, ObjFlag, TraceEvent } from '../../engine/trace/events';
+// The event stream's trip from the worker to the host. An EventLog's column chunks are transferred as
+// they are (encodeLog/decodeLog); its boxed events, and any plain array, go through a compact encoding:
+// numbers in one Float64Array (moved between threads without copying) plus a table of distinct
+// strings. Structured-cloning 200,000 event objects blocks the receiving thread for about a second;
+// decoding this takes a small fraction of that. Event kinds or fields this file does not know travel
+// as JSON, so the codec never loses data.
+import { NAME_SCOPES, OBJ_FLAGS, type GcPhase, type Holder, type TraceEvent } from '../../engine/trace/events';
 import type { EncodedEvents, TransferredEvents } from '../../protocol/worker';
 import { chunkColumns, EventLog, type EventSeq } from '../../engine/trace/log';
 
@@ -26,12 +28,10 @@ export function encodeLog(events: EventSeq): { events: TransferredEvents; transf
 
 /** The host side of encodeLog. Throws on a malformed message. */
 export function decodeLog(t: TransferredEvents): EventLog {
-  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, texts: t.texts, extras: t.extras, boxed: decodeEvents(t.boxed).slice() });
+  return EventLog.fromParts({ count: t.count, chunks: t.chunks, strings: t.strings, texts: t.texts, extras: t.extras, boxed: decodeEvents(t.boxed) });
 }
 
 const KIND = { line: 1, alloc: 2, incref: 3, decref: 4, move: 5, dealloc: 6, update: 7, call: 8, return: 9, exception: 10, output: 11, gc: 12, gil: 13, thread: 14, heap: 15, lock: 16, json: 255 } as const;
-const FLAGS: readonly ObjFlag[] = ['small-int', 'interned', 'immortal', 'shared', 'const'];
-const SCOPES = ['local', 'global', 'cell', 'class'] as const;
 const NONE = NaN;
 
 /** Keys each known kind may carry; an event with any other key travels as JSON. */
@@ -58,7 +58,7 @@ function knownShape(e: TraceEvent): boolean {
   const keys = KEYS[e.k];
   if (!keys) return false;
   for (const key of Object.keys(e)) if (!keys.includes(key)) return false;
-  if (e.k === 'alloc' && e.flags && e.flags.some((f) => !FLAGS.includes(f))) return false;
+  if (e.k === 'alloc' && e.flags && e.flags.some((f) => !OBJ_FLAGS.includes(f))) return false;
   return true;
 }
 
@@ -99,7 +99,7 @@ class Writer {
         this.num(1); this.num(h.obj); this.str(h.label);
         return;
       case 'name':
-        this.num(2); this.num(h.frame); this.str(h.name); this.num(SCOPES.indexOf(h.scope));
+        this.num(2); this.num(h.frame); this.str(h.name); this.num(NAME_SCOPES.indexOf(h.scope));
         return;
       case 'stack':
         this.num(3); this.num(h.frame);
@@ -135,7 +135,7 @@ export function encodeEvents(events: EventSeq): EncodedEvents {
       case 'alloc': {
         w.num(e.obj); w.str(e.type); w.num(e.size); w.num(e.line); w.str(e.repr);
         w.num(e.flags === undefined ? -1 : e.flags.length);
-        for (const f of e.flags ?? []) w.num(FLAGS.indexOf(f));
+        for (const f of e.flags ?? []) w.num(OBJ_FLAGS.indexOf(f));
         w.bool(e.gcTracked); w.opt(e.rc); w.holder(e.holder);
         break;
       }
@@ -194,11 +194,7 @@ export function encodeEvents(events: EventSeq): EncodedEvents {
   return { count: events.length, nums: w.result(), strings: w.strings };
 }
 
-/**
- * Decodes into the engine's columnar EventLog (the host keeps a long run's events compactly too).
- * Stack and name holders are shared per frame/name, as the engine shares them.
- */
-export function decodeEvents(enc: EncodedEvents): EventLog {
+export function decodeEvents(enc: EncodedEvents): TraceEvent[] {
   const { nums: n, strings } = enc;
   let i = 0;
   const num = () => n[i++]!;
@@ -214,25 +210,14 @@ export function decodeEvents(enc: EncodedEvents): EventLog {
     const v = n[i++]!;
     return v < 0 ? undefined : strings[v]!;
   };
-  const names = new Map<string, Holder>();
-  const stacks = new Map<number, Holder>();
   const holder = (): Holder | undefined => {
     switch (num()) {
       case 1:
         return { kind: 'object', obj: num(), label: str()! };
-      case 2: {
-        const frame = num(), name = str()!, scope = SCOPES[num()]!;
-        const key = `${frame}\u0000${name}\u0000${scope}`;
-        let h = names.get(key);
-        if (!h) names.set(key, (h = { kind: 'name', frame, name, scope }));
-        return h;
-      }
-      case 3: {
-        const frame = num();
-        let h = stacks.get(frame);
-        if (!h) stacks.set(frame, (h = { kind: 'stack', frame }));
-        return h;
-      }
+      case 2:
+        return { kind: 'name', frame: num(), name: str()!, scope: NAME_SCOPES[num()]! };
+      case 3:
+        return { kind: 'stack', frame: num() };
       case 4:
         return { kind: 'arena' };
       case 5:
@@ -248,49 +233,49 @@ export function decodeEvents(enc: EncodedEvents): EventLog {
     for (const key of Object.keys(o) as (keyof T)[]) if (o[key] === undefined) delete o[key];
     return o;
   };
-  const log = new EventLog();
+  const out: TraceEvent[] = new Array(enc.count);
   for (let k = 0; k < enc.count; k++) {
     const kind = num();
     switch (kind) {
       case KIND.line:
-        log.line(num(), num(), bool());
+        out[k] = clean({ k: 'line', line: num(), frame: num(), resume: bool() });
         break;
       case KIND.alloc: {
         const obj = num(), type = str()!, size = num(), line = num(), repr = str()!;
         const nFlags = num();
-        const flags = nFlags < 0 ? undefined : Array.from({ length: nFlags }, () => FLAGS[num()]!);
-        log.push(clean({ k: 'alloc', obj, type, size, line, repr, flags, gcTracked: bool(), rc: opt(), holder: holder() }));
+        const flags = nFlags < 0 ? undefined : Array.from({ length: nFlags }, () => OBJ_FLAGS[num()]!);
+        out[k] = clean({ k: 'alloc', obj, type, size, line, repr, flags, gcTracked: bool(), rc: opt(), holder: holder() });
         break;
       }
       case KIND.incref:
-        log.incref(num(), num(), holder());
+        out[k] = clean({ k: 'incref', obj: num(), rc: num(), holder: holder() });
         break;
       case KIND.decref:
-        log.decref(num(), num(), holder());
+        out[k] = clean({ k: 'decref', obj: num(), rc: num(), holder: holder() });
         break;
       case KIND.move:
-        log.move(num(), num(), holder(), holder());
+        out[k] = clean({ k: 'move', obj: num(), rc: num(), from: holder(), to: holder() });
         break;
       case KIND.dealloc:
-        log.dealloc(num(), num() === 1 ? 'gc' : 'refcount');
+        out[k] = { k: 'dealloc', obj: num(), reason: num() === 1 ? 'gc' : 'refcount' };
         break;
       case KIND.update:
-        log.push(clean({ k: 'update', obj: num(), size: opt(), repr: str(), length: opt(), gcTracked: bool() }));
+        out[k] = clean({ k: 'update', obj: num(), size: opt(), repr: str(), length: opt(), gcTracked: bool() });
         break;
       case KIND.call: {
         const frame = num();
         const parent = opt() ?? null;
-        log.push(clean({ k: 'call', frame, parent, name: str()!, line: num(), thread: opt() }));
+        out[k] = clean({ k: 'call', frame, parent, name: str()!, line: num(), thread: opt() });
         break;
       }
       case KIND.return:
-        log.push({ k: 'return', frame: num(), value: opt() ?? null });
+        out[k] = { k: 'return', frame: num(), value: opt() ?? null };
         break;
       case KIND.exception:
-        log.push(clean({ k: 'exception', type: str()!, message: str()!, line: num(), frame: num(), caught: bool() }));
+        out[k] = clean({ k: 'exception', type: str()!, message: str()!, line: num(), frame: num(), caught: bool() });
         break;
       case KIND.output:
-        log.push({ k: 'output', text: str()! });
+        out[k] = { k: 'output', text: str()! };
         break;
       case KIND.gc: {
         const phase = str() as GcPhase, generation = num();
@@ -298,27 +283,27 @@ export function decodeEvents(enc: EncodedEvents): EventLog {
         const objs = nObjs < 0 ? undefined : Array.from({ length: nObjs }, () => num());
         const collected = opt(), uncollectable = opt();
         const counts: [number, number, number] | undefined = num() === 1 ? [num(), num(), num()] : undefined;
-        log.push(clean({ k: 'gc', phase, generation, objs, collected, uncollectable, counts }));
+        out[k] = clean({ k: 'gc', phase, generation, objs, collected, uncollectable, counts });
         break;
       }
       case KIND.gil:
-        log.push(clean({ k: 'gil', what: str() as 'request', thread: num(), reason: str(), time: num() }));
+        out[k] = clean({ k: 'gil', what: str() as 'request', thread: num(), reason: str(), time: num() });
         break;
       case KIND.thread:
-        log.push({ k: 'thread', what: str() as 'start', thread: num(), name: str()!, time: num() });
+        out[k] = { k: 'thread', what: str() as 'start', thread: num(), name: str()!, time: num() };
         break;
       case KIND.lock:
-        log.push({ k: 'lock', what: str() as 'acquire', lock: num(), thread: num(), time: num() });
+        out[k] = { k: 'lock', what: str() as 'acquire', lock: num(), thread: num(), time: num() };
         break;
       case KIND.heap:
-        log.push(clean({ k: 'heap', what: str() as 'pool-state', address: num(), bytes: num(), arena: opt(), sizeClass: opt(), from: str() as 'used' | undefined, to: str() as 'used' | undefined }));
+        out[k] = clean({ k: 'heap', what: str() as 'pool-state', address: num(), bytes: num(), arena: opt(), sizeClass: opt(), from: str() as 'used' | undefined, to: str() as 'used' | undefined });
         break;
       case KIND.json:
-        log.push(JSON.parse(str()!) as TraceEvent);
+        out[k] = JSON.parse(str()!) as TraceEvent;
         break;
       default:
         throw new Error(`corrupt event encoding: kind ${kind} at ${i - 1}`);
     }
   }
-  return log;
+  return out;
 }
