@@ -15,7 +15,7 @@ import { RawAllocator } from './raw';
 
 export type { AllocatorGeometry } from './geometry';
 export type { AllocEvent, HeapMapSnapshot, Location } from './events';
-export { freeListKind, type FreeListKind } from './freelists';
+export { freeListKind, tupleFreeList, type FreeListKind } from './freelists';
 
 export class Allocator {
   private readonly small: Pymalloc;

@@ -16,16 +16,18 @@ export type FreeListKind = 'float' | 'list' | 'dict' | `tuple${number}`;
 const TUPLE_MAXSAVESIZE = 20;
 const LIMITS: Record<string, number> = { float: 100, list: 80, dict: 80, tuple: 2000 };
 
+/** the free list of tuples of length `n` (the empty tuple is a singleton; 20 items and more have none) */
+export function tupleFreeList(n: number): FreeListKind | null {
+  return n > 0 && n < TUPLE_MAXSAVESIZE ? `tuple${n}` : null;
+}
+
 /** the free list an object goes to when it dies (and comes from when created), if any */
 export function freeListKind(o: PyObject): FreeListKind | null {
   if (o.type.isHeap) return null; // subclass instances never use the base type's free list
   if (o instanceof PyFloat) return o.type.name === 'float' ? 'float' : null;
   if (o instanceof PyList) return o.type.name === 'list' ? 'list' : null;
   if (o instanceof PyDict) return o.type.name === 'dict' ? 'dict' : null;
-  if (o instanceof PyTuple && o.type.name === 'tuple' && !o.structName) {
-    const n = o.items.length;
-    return n > 0 && n < TUPLE_MAXSAVESIZE ? `tuple${n}` : null;
-  }
+  if (o instanceof PyTuple && o.type.name === 'tuple' && !o.structName) return tupleFreeList(o.items.length);
   return null;
 }
 

@@ -1,13 +1,13 @@
 // The argument tuple (and keyword dict) CPython builds for a call that cannot pass its arguments as a
 // C array: a type without vectorcall called through _PyObject_MakeTpCall (tp_new/tp_init take a tuple
 // and a dict), a METH_VARARGS builtin or method, an Argument Clinic `*args` parameter (print, 3.11+).
-// Which callables do so differs per version (profile.callArgTuples). The
-// temporaries are only memory and generation-0 counts (hidden objects, free lists included). Not
-// A class defined in Python whose __init__ the loop runs inline gets its temporaries from
-// ctorTemporaries (type_call's tuple and dict, slot_tp_init's keyword-names tuple). Not modelled: the call
-// specializations (3.12 str(x), 3.13 classes) that skip the tuple after warm-up. Also 3.10's lazily built keyword
-// tuple of an argument parser (profile.lazyKwParsers), made by the first call with keywords.
-import type { FreeListKind } from '../alloc/allocator';
+// Which callables do so differs per version (profile.callArgTuples). The temporaries are only memory
+// and generation-0 counts (hidden objects, free lists included). A class defined in Python whose
+// __init__ the loop runs inline gets its temporaries from ctorArgsBefore/ctorArgsAfterNew (type_call's
+// tuple and dict, slot_tp_init's keyword-names tuple). Also 3.10's lazily built keyword tuple of an
+// argument parser (profile.lazyKwParsers), made by the first call with keywords. Not modelled: the
+// call specializations (3.12 str(x), 3.13 classes) that skip the tuple after warm-up.
+import { tupleFreeList, type FreeListKind } from '../alloc/allocator';
 import type { NativeFn, PyObject, PyType } from '../objects/model';
 import { tupleSize } from '../objects/sizes';
 import { PyBuiltin, PyMethodDescr } from '../objects/model';
@@ -20,18 +20,8 @@ type Ctor = (t: PyType, args: PyObject[], kwargs: Kwargs) => PyObject;
 export function withArgTuple<T>(vm: Interpreter, nargs: number, kwargs: Kwargs, withDict: boolean, body: () => T): T {
   if (vm.internalDepth > 0) return body();
   const dict = withDict && kwargs && kwargs.size > 0;
-  const inner = dict ? () => withHiddenDict(vm, body) : body;
+  const inner = dict ? () => vm.gc.withHidden(vm.profile.sizes.dictEmpty, 'dict', body) : body;
   return nargs > 0 ? vm.gc.withHiddenTuple(nargs, inner) : inner();
-}
-
-function withHiddenDict<T>(vm: Interpreter, body: () => T): T {
-  const size = vm.profile.sizes.dictEmpty;
-  const addr = vm.gc.hiddenAlloc(size, 'dict');
-  try {
-    return body();
-  } finally {
-    vm.gc.hiddenFree(addr, size, 'dict');
-  }
 }
 
 function names(list: string): Set<string> {
@@ -106,24 +96,20 @@ type CtorVM = Pick<Interpreter, 'internalDepth' | 'gc' | 'profile'>;
  */
 export function ctorArgsBefore(vm: CtorVM, nargs: number, nkw: number): CtorTemps | null {
   if (vm.internalDepth > 0 || (nargs === 0 && nkw === 0)) return null;
-  const args = nargs > 0 ? hidden(vm, tupleSize(vm.profile, nargs), freeKind(nargs)) : null;
+  const args = nargs > 0 ? hidden(vm, tupleSize(vm.profile, nargs), tupleFreeList(nargs)) : null;
   const dict = nkw > 0 ? hidden(vm, vm.profile.sizes.dictEmpty, 'dict') : null;
   return { args, dict, kwnames: null };
 }
 
 /** slot_tp_init's vectorcall of __init__ unpacks the keyword dict into a names tuple (_PyStack_UnpackDict) */
 export function ctorArgsAfterNew(vm: CtorVM, temps: CtorTemps | null, nkw: number): void {
-  if (temps && nkw > 0) temps.kwnames = hidden(vm, tupleSize(vm.profile, nkw), freeKind(nkw));
+  if (temps && nkw > 0) temps.kwnames = hidden(vm, tupleSize(vm.profile, nkw), tupleFreeList(nkw));
 }
 
 /** after __init__'s frame is gone: the names tuple (end of the vectorcall), then MakeTpCall's tuple and dict */
 export function ctorArgsRelease(vm: CtorVM, temps: CtorTemps | null): void {
   if (!temps) return;
   for (const t of [temps.kwnames, temps.args, temps.dict]) if (t) vm.gc.hiddenFree(t.addr, t.size, t.kind);
-}
-
-function freeKind(n: number): FreeListKind | null {
-  return n < 20 ? (`tuple${n}` as FreeListKind) : null;
 }
 
 function hidden(vm: CtorVM, size: number, kind: FreeListKind | null): Hidden {

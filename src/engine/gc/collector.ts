@@ -8,7 +8,7 @@ import {
   F_DEAD, F_FINALIZED, PyCell, PyDict, PyException, PyFrameObj, PyFunction, PyGenerator, PyInstance, PyList, PyObject,
   PySet, PyTraceback, PyTuple, PyType,
 } from '../objects/model';
-import type { FreeListKind } from '../alloc/allocator';
+import { tupleFreeList, type FreeListKind } from '../alloc/allocator';
 import { tupleSize } from '../objects/sizes';
 import type { Interpreter } from '../vm/machine';
 import { traverse } from './traverse';
@@ -130,16 +130,19 @@ export class Collector {
     if (!a.kept) this.onFree();
   }
 
-  /** a hidden tuple of `n` items around `body` (n > 0) */
-  withHiddenTuple<T>(n: number, body: () => T): T {
-    const size = tupleSize(this.vm.profile, n);
-    const kind = n < 20 ? (`tuple${n}` as FreeListKind) : null;
-    const addr = this.hiddenAlloc(size, kind);
+  /** a hidden object of `nbytes` alive around `body` */
+  withHidden<T>(nbytes: number, kind: FreeListKind | null, body: () => T): T {
+    const addr = this.hiddenAlloc(nbytes, kind);
     try {
       return body();
     } finally {
-      this.hiddenFree(addr, size, kind);
+      this.hiddenFree(addr, nbytes, kind);
     }
+  }
+
+  /** a hidden tuple of `n` items around `body` (n > 0) */
+  withHiddenTuple<T>(n: number, body: () => T): T {
+    return this.withHidden(tupleSize(this.vm.profile, n), tupleFreeList(n), body);
   }
 
   track(o: PyObject): void {

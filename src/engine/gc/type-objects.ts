@@ -11,7 +11,7 @@
 // 3.10/3.11 collection starts inside the allocation that crosses threshold 0). The objects a class keeps
 // are released with it (type_clear / type_dealloc). Objects of the interpreter's own preludes do not count.
 import type { PyType } from '../objects/model';
-import type { FreeListKind } from '../alloc/freelists';
+import { tupleFreeList, type FreeListKind } from '../alloc/freelists';
 import { tupleSize } from '../objects/sizes';
 import type { Interpreter } from '../vm/machine';
 
@@ -79,7 +79,7 @@ export class TypeObjects {
   slotsCopied(t: PyType, fresh: number, n: number): void {
     if (n < 0) return;
     const p = this.vm.profile;
-    const tuple = (k: number): [number, FreeListKind | null] => [tupleSize(p, k), k > 0 && k < 20 ? (`tuple${k}` as FreeListKind) : null];
+    const tuple = (k: number): [number, FreeListKind | null] => [tupleSize(p, k), tupleFreeList(k)];
     const [freshSize, freshKind] = tuple(fresh);
     const freshAddr = fresh ? this.alloc(freshSize, freshKind) : 0;
     const list = this.alloc(p.sizes.list, 'list');
@@ -168,7 +168,7 @@ export class TypeObjects {
     this.free(hiddenDescrDict, DESCRIPTOR, null);
     this.free(hiddenDescrWeak, DESCRIPTOR, null);
     this.free(hiddenDict, s.dictEmpty, 'dict');
-    if (hiddenSlots) this.free(hiddenSlots, tupleSize(this.vm.profile, hiddenSlotsN), hiddenSlotsN < 20 ? (`tuple${hiddenSlotsN}` as FreeListKind) : null);
+    if (hiddenSlots) this.free(hiddenSlots, tupleSize(this.vm.profile, hiddenSlotsN), tupleFreeList(hiddenSlotsN));
     this.free(hiddenWeakref, s.weakref, null);
     this.free(hiddenSubclasses, s.dictEmpty, 'dict');
   }
