@@ -1,16 +1,30 @@
 // The `pymem` command as a user runs it (bin/pymem.js over the bundle `npm test` builds first): stdout
-// is the program's output, exit codes per README (0 ok, 1 exception/SyntaxError, 2 usage, 3 unsupported,
-// 4 budget), `--json` is one JSON document whose events replay, `report` prints its sections, and bad
-// input never shows a JavaScript stack trace.
+// is what CPython printed (the oracle's recordings), exit codes per README (0 ok, 1 exception or
+// SyntaxError, 2 usage, 3 unsupported, 4 budget), `--json` is one JSON document whose events replay,
+// `report` prints its sections, and bad input never shows a JavaScript stack trace.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TraceEvent } from '../../../src/engine/trace/events';
 import { Timeline } from '../../../src/engine/trace/timeline';
 
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'pymem.js');
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'pymem.js');
+const PROGRAMS = join(ROOT, 'test', 'oracle', 'programs');
+const VERSIONS = ['3.10', '3.11', '3.12', '3.13'] as const;
+
+/** what the real interpreter printed for a program (test/oracle/expected, recorded by the oracle script) */
+function recorded(name: string, version: string): { stdout: string; exit: number; stderrLast: string } {
+  const all = JSON.parse(readFileSync(join(ROOT, 'test', 'oracle', 'expected', `${name}.json`), 'utf8')) as Record<string, { stdout: string; exit: number; stderrLast: string }>;
+  return all[version]!;
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return lines[lines.length - 1] ?? '';
+}
 const dir = mkdtempSync(join(tmpdir(), 'pymem-cli-'));
 
 function file(name: string, text: string | Buffer): string {
@@ -29,25 +43,32 @@ const JS_TRACE = /\n\s+at .+\(.*:\d+:\d+\)|TypeError: Cannot|ReferenceError/;
 describe('cli/pymem', function () {
   this.timeout(120_000);
 
-  it('run: prints what the program prints, exit 0', () => {
-    const r = pymem('run', file('ok.py', 'import sys\nx = []\nprint(sys.getrefcount(x), len(x))\n'), '--python', '3.12');
-    assert.equal(r.stdout, '2 0\n');
-    assert.equal(r.stderr, '');
-    assert.equal(r.status, 0);
+  it('run: prints what CPython printed for the program, per version, exit 0', () => {
+    for (const version of VERSIONS) {
+      const want = recorded('examples/refcounts', version);
+      const r = pymem('run', join(ROOT, 'examples', 'refcounts.py'), '--python', version);
+      assert.equal(r.stdout, want.stdout, version);
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 0);
+    }
   });
 
-  it('run: an uncaught exception is a traceback on stderr and exit 1', () => {
-    const r = pymem('run', file('exc.py', 'print("before")\n1 / 0\n'));
-    assert.equal(r.stdout, 'before\n');
-    assert.match(r.stderr, /^Traceback \(most recent call last\):\n/);
-    assert.match(r.stderr, /ZeroDivisionError: division by zero\n$/);
-    assert.equal(r.status, 1);
+  it('run: an uncaught exception is a traceback on stderr ending as CPython\'s, exit 1', () => {
+    for (const version of VERSIONS) {
+      const want = recorded('core/exc_uncaught_custom', version);
+      const r = pymem('run', join(PROGRAMS, 'core', 'exc_uncaught_custom.py'), '--python', version);
+      assert.equal(r.stdout, want.stdout, version);
+      assert.match(r.stderr, /^Traceback \(most recent call last\):\n/);
+      assert.equal(lastLine(r.stderr), want.stderrLast, version);
+      assert.equal(r.status, want.exit);
+    }
   });
 
-  it('run: a syntax error is exit 1 with a SyntaxError line', () => {
-    const r = pymem('run', file('syntax.py', 'x = (1,\n'));
-    assert.match(r.stderr, /SyntaxError/);
-    assert.equal(r.status, 1);
+  it('run: a syntax error is exit 1 with CPython\'s SyntaxError line', () => {
+    const want = recorded('core/exc_syntax_error', '3.12');
+    const r = pymem('run', join(PROGRAMS, 'core', 'exc_syntax_error.py'), '--python', '3.12');
+    assert.equal(lastLine(r.stderr), want.stderrLast);
+    assert.equal(r.status, want.exit);
   });
 
   it('usage errors are exit 2: no file, unknown option, unknown version, missing file', () => {
@@ -85,10 +106,10 @@ describe('cli/pymem', function () {
   });
 
   it('--json writes one document whose events replay into the line summaries it carries', () => {
-    const r = pymem('run', file('json.py', 'a = [1, 2]\nb = a\ndel a\nprint(len(b))\n'), '--json');
+    const r = pymem('run', join(ROOT, 'examples', 'refcounts.py'), '--json', '--python', '3.11');
     assert.equal(r.status, 0, r.stderr);
     const doc = JSON.parse(r.stdout) as { stdout: string; events: TraceEvent[]; lineSummaries: unknown[] };
-    assert.equal(doc.stdout, '2\n');
+    assert.equal(doc.stdout, recorded('examples/refcounts', '3.11').stdout);
     assert.ok(Array.isArray(doc.events) && doc.events.length > 10, 'events is an array of events');
     assert.ok(doc.events.some((e) => e.k === 'alloc') && doc.events.every((e) => typeof e.k === 'string'));
     const tl = new Timeline(doc.events);
@@ -101,11 +122,14 @@ describe('cli/pymem', function () {
     assert.match(r.stderr, /^pymem: [\d,]+ instructions, [\d,]+ events recorded, \d+ ms\n$/);
   });
 
-  it('report: output, the per-line table and the objects alive at the end', () => {
-    const r = pymem('report', file('rep.py', 'data = [1, 2, 3]\nalias = data\nprint(sum(data))\n'));
+  it('report: the program\'s output as CPython printed it, the per-line table and the objects alive at the end', () => {
+    const r = pymem('report', join(ROOT, 'examples', 'cycle.py'), '--python', '3.13');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /6\n/);
-    assert.match(r.stdout, /data/);
+    const sections = [...r.stdout.matchAll(/^── (.+?) ─+$/gm)].map((m) => m[1]);
+    assert.deepEqual(sections.slice(0, 3), ['Program output', 'Memory by line (like memory_profiler)', 'Objects alive at the end']);
+    const output = r.stdout.split(/^── .+$/m)[1]!.replace(/^\n/, '').replace(/\n+$/, '\n');
+    assert.equal(output, recorded('examples/cycle', '3.13').stdout);
+    assert.match(r.stdout, /^ +32 +1 .*found = gc\.collect\(\)/m, 'the line table has a row per line that ran, with its hits');
     assert.doesNotMatch(r.stdout + r.stderr, JS_TRACE);
   });
 
